@@ -1,0 +1,213 @@
+"""Every caption and boilerplate line pattern, compiled once, each with the text that motivated it.
+
+A pattern judges one whole line (whitespace collapsed, edges stripped) and must match all of it, so
+a rule cannot cut a sentence in half. Each carries examples it must match and lines it must leave
+alone; ``tests/test_patterns.py`` checks both lists, so the data documents and tests itself (as
+codespell's dictionaries carry their reasons).
+
+Patterns are deliberately narrow. A missing removal costs a reader a second; a removed article line
+is lost text. English, German, Spanish and French chrome is covered.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+
+class Pattern(NamedTuple):
+    name: str
+    regex: regex.Pattern
+    reason: str
+    matches: tuple[str, ...]
+    keeps: tuple[str, ...]
+
+
+def _p(name: str, pattern: str, reason: str, matches: tuple[str, ...], keeps: tuple[str, ...]) -> Pattern:
+    return Pattern(name, regex.compile(pattern, regex.VERBOSE | regex.VERSION1), reason, matches, keeps)
+
+
+# Picture agencies and credit words seen in captions. "(Yonhap/Reuters)", "(AP Photo/Evan Vucci)",
+# "(Kristina Kormilitsyna, Sputnik, Kremlin Pool Photo via AP)", "Foto: dpa".
+_AGENCY = r"""(?:
+    AP | AFP | Reuters | REUTERS | EPA | EFE | Yonhap | Sputnik | Xinhua | Kyodo | TASS | Anadolu | ANP | AAP
+  | Bloomberg | Getty(?:\ Images)? | Shutterstock | iStock(?:photo)? | Alamy | Imago | IMAGO | dpa | DPA | PA
+  | NurPhoto | ZUMA(?:\ Press)? | SOPA | SIPA | ABACA | Unsplash | Pexels | Wikimedia(?:\ Commons)? | Pool
+  | picture[ -]alliance | Keystone | Xinhua | UPI | NASA
+)"""
+_CREDIT_WORD = r"(?:Photo|Photos|Photograph|Foto|Fotos|Bild|Image|Images|Picture|Credit|Crédito|Crédit|Illustration|Video|Vídeo)"
+# A parenthesised credit: an agency or credit word inside, or "Name/Agency".
+_CREDIT_PARENS = rf"""\(
+    (?=[^()]{{2,120}}\))
+    (?: [^()]*? (?<![\p{{L}}]){_AGENCY}(?![\p{{L}}]) [^()]*
+      | [^()]*? \b{_CREDIT_WORD}\b [^()]*
+      | [\p{{L}}][\p{{L}}.'’ -]+ / [\p{{L}}][\p{{L}}.'’ -]+ )
+\)"""
+
+CAPTIONS: tuple[Pattern, ...] = (
+    _p(
+        "caption-with-credit",
+        rf"^(?=.{{3,400}}$) (?!.*[.!?][”\"]?\s+\p{{Lu}}.*[.!?][”\"]?\s+\p{{Lu}}) .+? \s* {_CREDIT_PARENS} \.?$",
+        "photo caption ending in a picture credit",
+        (
+            "South Korean National Security Advisor Chang Ho Jin (Yonhap/Reuters)",
+            "Putin and Kim exchange documents in Pyongyang. (Kristina Kormilitsyna, Sputnik, Kremlin Pool Photo via AP)",
+            "The aircraft carrier anchored in Busan, South Korea (Song Kyung-Seok/REUTERS)",
+            "Demonstrators in Paris on Saturday. (Photo by Jane Doe/Getty Images)",
+        ),
+        (
+            "The figures were revised on Tuesday (Source: Financial Times)",
+            "He said he would decide by Friday (and/or Monday). Then he left. Nobody followed him.",
+            "Prices rose 5% (year on year).",
+        ),
+    ),
+    _p(
+        "credit-line",
+        rf"""^(?:
+            \(?(?:{_CREDIT_WORD}(?:\s+(?:credit|source|by))?|Quelle|Fuente|Source)\s*[:|©]\s*[^.!?]{{1,80}}\)?
+          | \(?(?:©|Copyright\s+©?)\s*(?:\d{{4}}\s*)?[^.!?]{{1,60}}\)?
+          | \(?(?:[\p{{L}}.'’ -]{{2,60}}\s*/\s*)?{_AGENCY}(?:\s+(?:via|/)\s+{_AGENCY})?(?:\s+{_CREDIT_WORD})?\)?
+          | \(?{_CREDIT_WORD}\s+(?:by|von|de|par)\s+[^.!?]{{2,80}}\)?
+          | (?:Image|Media)\s+(?:source|caption),\s*.{{1,200}}
+        )$""",
+        "picture credit line",
+        (
+            "Photo: Jane Doe",
+            "Foto: dpa",
+            "Getty Images",
+            "AFP via Getty Images",
+            "John Smith/Getty Images",
+            "(AP Photo/Evan Vucci)",
+            "© Reuters",
+            "Image source, Getty Images",
+            "Photo by Jane Doe on Unsplash",
+        ),
+        (
+            "Photographers gathered outside the court.",
+            "Reuters reported the deal on Monday, citing two sources.",
+            "Credit card debt rose again in March.",
+        ),
+    ),
+)
+
+BOILERPLATE: tuple[Pattern, ...] = (
+    _p(
+        "prev-next",
+        r"""^(?:
+            (?:PREV|PREVIOUS|NEXT)\b.{0,300}
+          | [«‹<←]\s*(?i:previous|prev|next|zurück|weiter|anterior|siguiente|précédent|suivant)\b.{0,200}
+          | (?i:previous|next|zurück|weiter|anterior|siguiente|précédent|suivant)\s*[»›>→]
+          | (?i:(?:previous|next)\s+(?:article|post|story|page|slide)|(?:vorheriger|nächster)\s+artikel
+               |artículo\s+(?:anterior|siguiente)|article\s+(?:précédent|suivant))\b.{0,200}
+        )$""",
+        "previous/next navigation",
+        (
+            "PREV They discover and patent a compound that could turn off cancer",
+            "NEXT Fossil of a Nothosaurus found",
+            "Next article",
+            "« Previous",
+            "Weiter »",
+        ),
+        (
+            "Next week the council will vote again.",
+            "Previous attempts to pass the bill failed.",
+            "NEXTera Energy shares fell.",
+        ),
+    ),
+    _p(
+        "follow-prompt",
+        r"""^(?=.{0,160}$)(?i:
+            (?:for\s+(?:the\s+)?(?:latest|more)\s+(?:news\s+and\s+)?updates?,?\s+)?follow\s+(?:us|@\w+)\s+on\s+.+
+          | (?:like|find)\s+us\s+on\s+facebook.*
+          | folgen\s+sie\s+(?:uns|\w+)\s+(?:auf|bei)\s+.+
+          | s[ií]gue(?:nos)?\s+en\s+.+
+          | suivez[- ]nous\s+sur\s+.+
+          | (?:join|subscribe\s+to)\s+(?:us\s+on|our)\s+(?:whatsapp|telegram|youtube|google\s+news)\b.*
+        )$""",
+        "follow-us prompt",
+        (
+            "For Latest Updates Follow us on Google News",
+            "Follow us on Twitter and Facebook",
+            "Folgen Sie uns auf Instagram",
+            "Síguenos en Twitter",
+            "Suivez-nous sur Facebook",
+        ),
+        ("We follow the rules on the ground, the minister said.", "Follow the money, she told reporters."),
+    ),
+    _p(
+        "subscribe-prompt",
+        r"""^(?=.{0,200}$)(?i:
+            (?:sign\s+up|subscribe|register)\s+(?:now\s+)?(?:for|to)\s+(?:our|the|a\s+free)\b.*(?:newsletter|updates|alerts|email|briefing|digest).*
+          | (?:get|receive)\s+(?:our|the)\s+.{0,60}(?:newsletter|briefing)\b.*
+          | .{0,60}\bnewsletter\s*(?:abonnieren|bestellen|anmelden)\b.*
+          | (?:jetzt\s+)?(?:kostenlos\s+)?(?:registrieren|abonnieren)\s*[.!]?
+          | suscr[ií]bete\b.*|abonnez-vous\b.*|inscrivez-vous\b.*
+        )$""",
+        "newsletter or subscription prompt",
+        (
+            "Sign up for our daily newsletter",
+            "Subscribe to our newsletter for the latest updates",
+            "Get our free morning briefing in your inbox",
+            "Jetzt Newsletter abonnieren",
+            "Suscríbete a nuestro boletín",
+        ),
+        ("Subscribers to the service pay $10 a month.", "He signed up for the army in 1942."),
+    ),
+    _p(
+        "share-prompt",
+        r"""^(?=.{0,80}$)(?i:
+            share\s+(?:this|on)(?:\s+(?:article|story|post|page|facebook|twitter|x|linkedin|whatsapp|email))*[.!:]?
+          | (?:click|tap)\s+(?:here\s+)?to\s+(?:share|tweet|email|print|comment|subscribe|follow|read\s+more).*
+          | (?:artikel\s+)?(?:teilen|drucken|versenden)(?:\s+(?:auf|per)\s+\w+)?
+          | compartir(?:\s+en\s+\w+)?|partager(?:\s+sur\s+\w+)?|imprimir|imprimer
+        )$""",
+        "share prompt",
+        ("Share this article", "Share on Facebook", "Click to share on Twitter", "Artikel teilen", "Partager sur Facebook"),
+        ("Share prices fell 3% on Monday.", "Shares of the company rose."),
+    ),
+    _p(
+        "chrome-word",
+        r"""^(?i:
+            advertisement|advertising|sponsored(?:\s+content)?|promoted|anzeige|werbung|publicidad|publicité
+          | read\s+more|read\s+next|read\s+the\s+full\s+(?:story|article)|continue\s+reading|show\s+more|load\s+more|see\s+more
+          | weiterlesen|mehr\s+lesen|mehr\s+zum\s+thema|leer\s+m[áa]s|lire\s+la\s+suite|lire\s+aussi|à\s+lire\s+aussi
+          | lesen\s+sie\s+auch|auch\s+interessant|te\s+puede\s+interesar|lee\s+tambi[ée]n
+          | related(?:\s+(?:articles?|stories|posts|content|coverage|news))?|recommended(?:\s+for\s+you)?|most\s+(?:read|popular|viewed)
+          | trending(?:\s+now)?|top\s+stories|you\s+may\s+also\s+like|more\s+from\s+.{1,40}|more\s+stories|also\s+read
+          | skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|zum\s+inhalt\s+springen|nach\s+oben
+          | (?:tweet|email|e-mail|print|facebook|twitter|whatsapp|linkedin|pinterest|reddit|flipboard|copy\s+link|messenger|telegram)
+          | (?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?advertisement)?
+          | (?:advertisement\s+)?(?:scroll|continue)\s+(?:down\s+)?to\s+(?:continue|read)(?:\s+reading)?
+          | loading(?:\.\.\.|…)?|cargando(?:\.\.\.|…)?|wird\s+geladen(?:\.\.\.|…)?
+        )[.:!]?\s*[»›→]?$""",
+        "site chrome (a single menu or widget label)",
+        ("Advertisement", "ADVERTISEMENT", "Read more", "Story continues below advertisement", "Anzeige", "Lire aussi", "Related Articles"),
+        ("Advertisement revenue fell by a third.", "Read more books, the minister urged.", "Printing presses ran all night."),
+    ),
+    _p(
+        "cookie-notice",
+        r"""^(?=.{0,400}$)(?i:
+            (?:we|this\s+(?:web)?site|our\s+(?:web)?site)\s+uses?\s+cookies\b.*
+          | (?:by\s+(?:continuing|using)\s+(?:to\s+(?:use|browse)\s+)?(?:this|our)\s+(?:web)?site).*cookies.*
+          | (?:diese\s+(?:web)?seite|wir)\s+(?:verwendet|verwenden|nutzt|nutzen)\s+cookies\b.*
+          | (?:utilizamos|usamos|este\s+sitio\s+(?:web\s+)?utiliza)\s+cookies\b.*
+          | (?:nous\s+utilisons|ce\s+site\s+utilise)\s+(?:des\s+)?cookies\b.*
+          | (?:accept|allow)\s+(?:all\s+)?cookies|cookie\s+(?:settings|policy|preferences)
+        )$""",
+        "cookie notice",
+        ("We use cookies to improve your experience on our site.", "Diese Website verwendet Cookies.", "Accept all cookies"),
+        ("Cookies were served at the reception, the report says.",),
+    ),
+    _p(
+        "copyright",
+        r"""^(?=.{0,200}$)(?i:
+            (?:©|\(c\)|copyright)\s*(?:©\s*)?\d{4}(?:\s*[-–]\s*\d{4})?\b.*
+          | all\s+rights\s+reserved\.?
+          | alle\s+rechte\s+vorbehalten\.?|todos\s+los\s+derechos\s+reservados\.?|tous\s+droits\s+réservés\.?
+        )$""",
+        "copyright notice",
+        ("© 2024 Example News Ltd. All rights reserved.", "Copyright 2019 The Associated Press", "Alle Rechte vorbehalten."),
+        ("Copyright law changed in 1998.",),
+    ),
+)

@@ -1,0 +1,55 @@
+"""The stages in order, and run(): text in, Result out."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from . import lexicon
+from .config import STAGE_NAMES, Config
+from .model import Context, Document, Edit, Result, Stats, apply_stage
+from .stages.boilerplate import drop_boilerplate
+from .stages.captions import drop_captions
+from .stages.headline import find_title
+from .stages.headline import drop_duplicate_headline
+from .stages.joins import insert_missing_spaces
+from .stages.unicode import fix_unicode
+from .stages.whitespace import normalize_whitespace
+
+Stage = Callable[[Document, Context], Iterable[Edit]]
+
+#: (name, function) in the order they run. Unicode first, so every later rule sees real characters;
+#: joins before the line rules, so patterns see words; whitespace last, so the gaps that removed
+#: lines leave close up.
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("unicode", fix_unicode),
+    ("joins", insert_missing_spaces),
+    ("headline", drop_duplicate_headline),
+    ("captions", drop_captions),
+    ("boilerplate", drop_boilerplate),
+    ("whitespace", normalize_whitespace),
+)
+assert tuple(name for name, _ in STAGES) == STAGE_NAMES
+
+
+def run(text: str, config: Config | None = None) -> Result:
+    config = config or Config()
+    doc = Document.from_text(text)
+    lang = config.lang or lexicon.detect_language(text)
+    ctx = Context(config, lang)
+    edits: list[Edit] = []
+    for name, stage in STAGES:
+        if config.runs(name):
+            doc, applied = apply_stage(doc, stage(doc, ctx))
+            edits.extend(applied)
+    title = find_title(doc)
+    paragraphs = tuple(line.text for line in doc.lines if line.text.strip() and line is not title)
+    out = doc.text
+    stats = Stats(
+        lines_in=len(Document.from_text(text).lines),
+        lines_out=len(doc.lines),
+        chars_in=len(text),
+        chars_out=len(out),
+        edits_by_stage=dict(Counter(e.stage for e in edits)),
+    )
+    return Result(out, title.text if title else None, paragraphs, tuple(edits), stats, lang)

@@ -1,0 +1,1 @@
+"""The repair stages. Each is a pure function ``(Document, Context) -> Iterable[Edit]``."""

@@ -1,0 +1,62 @@
+"""headline: keep a headline the scraper repeated only once, as the title.
+
+Scrapers pick up the headline from the page title, the ``<h1>`` and the social card, so the same
+line often stands two or three times at the top (the seed article has it three times). The first
+copy stays; every later copy of it is dropped, wherever it stands.
+
+    >>> from newsclean.config import Config
+    >>> doc = Document.from_text("Seoul warns Moscow\\n\\nSeoul warns Moscow\\nSeoul said on Friday it would act.\\n")
+    >>> [(e.line, e.reason) for e in drop_duplicate_headline(doc, Context(Config(), "en"))]
+    [(3, 'repeat of the headline on line 1')]
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+import regex
+
+from ..model import DROP_LINE, Context, Document, Edit, Line
+
+STAGE = "headline"
+
+#: Where a headline can stand: among the first lines of content. Later lines are the article.
+HEADLINE_WINDOW = 8
+#: A headline is a short line: at least this many words, at most MAX_WORDS.
+MIN_WORDS = 3
+MAX_WORDS = 40
+
+_QUOTES = str.maketrans("‘’‚‛“”„‟«»", "''''\"\"\"\"\"\"")
+_SENTENCE_END = regex.compile(r"[.;:,]$")
+
+
+def headline_key(text: str) -> str:
+    """What makes two lines the same headline: case, spacing, quote style and NFKC ignored."""
+    return " ".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold().split())
+
+
+def looks_like_headline(text: str) -> bool:
+    words = text.split()
+    return MIN_WORDS <= len(words) <= MAX_WORDS and not _SENTENCE_END.search(text.strip())
+
+
+def find_title(doc: Document) -> Line | None:
+    """The document's first line if it reads as a headline and something follows it."""
+    content = [line for line in doc.lines if line.text.strip()]
+    if len(content) >= 2 and looks_like_headline(content[0].text):
+        return content[0]
+    return None
+
+
+def drop_duplicate_headline(doc: Document, ctx: Context) -> Iterator[Edit]:
+    content = [line for line in doc.lines if line.text.strip()]
+    keys = [headline_key(line.text) for line in content]
+    for i, line in enumerate(content[:HEADLINE_WINDOW]):
+        if not looks_like_headline(line.text) or keys.count(keys[i]) < 2:
+            continue
+        for other, key in zip(content[i + 1 :], keys[i + 1 :]):
+            if key == keys[i]:
+                yield Edit(STAGE, DROP_LINE, other.number, 0, len(other.text), other.text, "",
+                           f"repeat of the headline on line {line.number}")
+        return

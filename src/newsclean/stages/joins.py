@@ -1,0 +1,291 @@
+"""joins: put back the spaces a scraper lost where an inline tag ended.
+
+Scrapers that join text nodes with ``''`` glue the last word of a link to the next word:
+``Vladimir Putinand the North Korean leader``, ``the borderheavily fortified``, ``does”said``,
+``impeachment.A``, ``by30 points``. Each rule below finds one kind of join; a token's splits become
+one edit whose reason shows the evidence (the rule, and for dictionary splits the Zipf scores).
+
+The rules are built to keep what is fine as it is: ``Zinoviev``, ``Pyongyang``, ``iPhone``,
+``YouTube``, ``U.S.``, ``3.5``, ``1,000``, ``example.com``, ``COVID-19``, ``MP3``. When unsure, keep.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from typing import NamedTuple
+
+import regex
+
+from .. import lexicon
+from ..model import INSERT_SPACE, Context, Document, Edit
+
+STAGE = "joins"
+
+_TOKEN = regex.compile(r"\S+")
+_LETTERS = regex.compile(r"\p{L}+")
+
+# Tokens that are addresses, not prose: never touched. "example.com", "https://x.org/a,b",
+# "jane@example.org", "@MattBevin", "#MeToo".
+_ADDRESS = regex.compile(
+    r"""(?ix)
+      ://                               # any URL with a scheme
+    | ^www\.
+    | @ | ^\#
+    | \.(?:com|org|net|edu|gov|io|co|uk|de|fr|es|it|ru|info|html?|php|aspx?)(?:\W|$)
+    """
+)
+
+# Punctuation followed by a letter with no space: the language-independent joins.
+_PUNCT_SPLIT = regex.compile(
+    r"""(?x)
+      (?<=\p{Ll}{2}(?:[.!?]+|…))(?=\p{Lu})  # "afternoon.The", "impeachment.A", "wait…Then"; not "U.S.", "e.g."
+    | (?<=\p{N}[.!?])(?=\p{Lu}\p{Ll})        # "in 2016.The"; not "3.5", "v1.0"
+    | (?<=\p{L}[,;])(?=\p{L})                # "Hood,lost"; not "1,000"
+    | (?<=\p{N},)(?=\p{L}{2})                # "in 2016,the"
+    | (?<=\p{L}{2}:)(?=\p{L})                # "Note:The"; URLs are skipped before this runs
+    | (?<=\p{N}:)(?=\p{Lu}\p{Ll})            # "2007:Before"; not "10:30"
+    | (?<=[\p{L}\p{N}.]{2}\))(?=\p{L}{2})    # "(AP)The"; not "(s)he"
+    """
+)
+
+# Digits glued to words. Both sides are checked against the lexicon in code.
+_WORD_THEN_NUMBER = regex.compile(r"(?<![\p{L}\p{N}-])(\p{L}{2,})(?=\p{N})")  # "by30", "of20"
+_NUMBER_THEN_WORD = regex.compile(r"(?<=\p{N})(\p{L}{3,})(?![\p{L}\p{N}])")  # "30points", "24hours"
+
+#: Letter parts that follow a number as a unit or suffix, not as a glued word ("100mph", "5min").
+_UNITS = frozenset(
+    "mph kph kmh mps fps rpm bpm kbps mbps gbps khz mhz ghz mah kwh mwh gwh hrs yrs mins secs sec "
+    "min lbs ozs kms mln bln mio mrd tsd usd eur gbp".split()
+)
+
+#: Lower-case name particles before a capital: "deGrasse", "vanDyke", "al-Assad" stay whole.
+_NAME_PARTICLES = frozenset("de di da du del della des la le van von der den al el ibn bin mac mc".split())
+
+#: Languages that write compounds as one word. There a lower-case token made of known words is
+#: usually a real compound ("klimaschutzprogramm"), so a dictionary split needs a function word on
+#: one side of every cut ("undder" -> "und der").
+_COMPOUNDING = frozenset("de nl sv da nb no fi hu is et af lb".split())
+
+# Scoring for dictionary splits, on wordfreq's Zipf scale (log10 of frequency per billion words).
+#: Tokens this frequent are never split ("onto" 4.77, "cannot" 5.2); glued junk that wordfreq
+#: lists ("ofthe" 3.33, "inthe" 2.58) is far below.
+NEVER_SPLIT_ZIPF = 4.5
+#: A part of a split must be at least this frequent, by its length: single letters only if they are
+#: words ("a", "I"), short parts only if common; most false splits are made of short rare parts
+#: ("Busan" -> "Bus an", "Zinoviev" -> "Zi no vie v").
+MIN_PART_ZIPF = {1: 6.5, 2: 5.0, 3: 4.0}
+MIN_LONG_PART_ZIPF = 3.0
+#: Each cut costs this much log-probability: the split must beat the whole word by this margin
+#: per cut, which keeps "wherein" (3.78 vs where+in) and "onto" whole.
+CUT_COST = 1.5
+#: An unknown token of n letters scores UNKNOWN_BASE - UNKNOWN_PER_CHAR * n: long unknown strings are
+#: unlikely words ("trumptweetedbefore"), short ones are likely names ("Zinoviev").
+UNKNOWN_BASE = -4.0
+UNKNOWN_PER_CHAR = 0.5
+#: A capitalised token is often a name the lexicon lacks ("Stonebridge"); split it only if every
+#: part after the head is this common ("Putinand", "Northor").
+CAPITALISED_TAIL_ZIPF = 5.5
+#: Words before a number must be this common: "by30", "of20" but not "mp3", "covid19".
+WORD_BEFORE_NUMBER_ZIPF = 5.0
+WORD_AFTER_NUMBER_ZIPF = 4.0
+#: A lower-case word glued to a capitalised one ("toldArs") must be at least this common.
+CASE_LEFT_ZIPF = 3.5
+
+
+class Split(NamedTuple):
+    cuts: tuple[int, ...]  # offsets inside the text where a space goes
+    why: str
+
+
+def insert_missing_spaces(doc: Document, ctx: Context) -> Iterator[Edit]:
+    """Propose one edit per token that has lost spaces.
+
+    >>> from newsclean.config import Config
+    >>> doc = Document.from_text("Vladimir Putinand the leader said.The end")
+    >>> [e.after for e in insert_missing_spaces(doc, Context(Config(), "en"))]
+    ['Putin and', 'said. The']
+    """
+    segmenter = _Segmenter.for_context(ctx)
+    for line in doc.lines:
+        quotes = _quote_splits(line.text)
+        for m in _TOKEN.finditer(line.text):
+            token = m.group()
+            if token.isalpha() and token.islower() and len(token) < 6 and not quotes:
+                if segmenter.zipf(token) >= NEVER_SPLIT_ZIPF:  # the common case, made cheap
+                    continue
+            splits = _token_splits(token, segmenter)
+            splits += [Split((q - m.start(),), why) for q, why in quotes if m.start() < q < m.end()]
+            cuts = sorted({c for s in splits for c in s.cuts if 0 < c < len(token)})
+            if not cuts:
+                continue
+            after = " ".join(token[a:b] for a, b in zip([0, *cuts], [*cuts, len(token)]))
+            reason = "; ".join(dict.fromkeys(s.why for s in splits))
+            yield Edit(STAGE, INSERT_SPACE, line.number, m.start(), m.end(), token, after, reason)
+
+
+def _token_splits(token: str, seg: _Segmenter) -> list[Split]:
+    if _ADDRESS.search(token):
+        return []
+    splits = [Split((m.start(),), f'missing space after "{token[m.start() - 1]}"') for m in _PUNCT_SPLIT.finditer(token)]
+    for m in _WORD_THEN_NUMBER.finditer(token):
+        word = m.group(1)
+        z = seg.zipf(word.lower())
+        if word.islower() and z >= WORD_BEFORE_NUMBER_ZIPF:
+            splits.append(Split((m.end(),), f'word glued to number: "{word}" (zipf {z:.2f})'))
+    for m in _NUMBER_THEN_WORD.finditer(token):
+        word = m.group(1)
+        z = seg.zipf(word.lower())
+        if (word.islower() or word.istitle()) and word.lower() not in _UNITS and z >= WORD_AFTER_NUMBER_ZIPF:
+            splits.append(Split((m.start(),), f'number glued to word: "{word}" (zipf {z:.2f})'))
+    for m in _LETTERS.finditer(token):
+        if len(m.group()) >= 3:
+            splits.extend(Split(tuple(c + m.start() for c in s.cuts), s.why) for s in seg.letter_splits(m.group()))
+    return splits
+
+
+# Quotes. A closing quote glued to the next word ("does”said") or an opening quote glued to the
+# previous one ("said“Right") lost a space; "“Right" at a line start did not. Which curly quote
+# closes depends on the style: English “…”, German „…“ (so “ closes), Polish „…”.
+_CLOSE_THEN_LETTER = regex.compile(r"(?<=[\p{L}\p{N}\p{P}])([”\"])(?=\p{L})")
+_LETTER_THEN_OPEN = regex.compile(r"(?<=[\p{L}\p{N},.:;!?])([“„\"])(?=\p{L})")
+
+
+def _quote_splits(text: str) -> list[tuple[int, str]]:
+    """Offsets in ``text`` where a space belongs next to a quote mark, with the reason."""
+    if not any(q in text for q in '"”“„'):
+        return []
+    low_open = "„" in text
+    out = []
+    for m in _CLOSE_THEN_LETTER.finditer(text):
+        q = m.group(1)
+        if q == '"' and text.count('"', 0, m.start()) % 2 == 0:
+            continue  # an even number of straight quotes before it: this one opens
+        out.append((m.end(), f'missing space after closing quote "{q}"'))
+    if low_open:  # „Das ist gut“sagte er: here “ closes
+        for m in regex.finditer(r"(?<=\p{L}[\p{P}]?)(“)(?=\p{L})", text):
+            if text.count("„", 0, m.start()) > text.count("“", 0, m.start()):
+                out.append((m.end(), 'missing space after closing quote "“"'))
+    for m in _LETTER_THEN_OPEN.finditer(text):
+        q = m.group(1)
+        if q == '"' and text.count('"', 0, m.start()) % 2 == 1:
+            continue
+        if q == "“" and low_open:
+            continue
+        out.append((m.start(), f'missing space before opening quote "{q}"'))
+    return out
+
+
+class _Segmenter:
+    """Dictionary splits of letter runs, decided once per distinct run (the decisions are cached)."""
+
+    def __init__(self, lang: str | None, protected: frozenset[str], extra: frozenset[str]):
+        self.lang = lang if lexicon.has_frequencies(lang) else None
+        self.protected = protected
+        self.extra = extra
+        self.letter_splits = functools.lru_cache(maxsize=200_000)(self._letter_splits)
+        self._zipf = functools.lru_cache(maxsize=500_000)(self._zipf_uncached)
+
+    @classmethod
+    def for_context(cls, ctx: Context) -> _Segmenter:
+        protected = frozenset(w.casefold() for w in ctx.config.protected_words)
+        extra = frozenset(w.casefold() for w in ctx.config.extra_words)
+        return _cached_segmenter(ctx.lang, protected, extra)
+
+    def _zipf_uncached(self, word: str) -> float:
+        if word in self.extra:
+            return max(MIN_LONG_PART_ZIPF + 1, lexicon.zipf(word, self.lang) if self.lang else 0.0)
+        return lexicon.zipf(word, self.lang) if self.lang else 0.0
+
+    def zipf(self, word: str) -> float:
+        return self._zipf(word)
+
+    def _letter_splits(self, run: str) -> tuple[Split, ...]:
+        """Splits inside a run of letters: at a lower-to-upper change, then by the dictionary."""
+        if run.casefold() in self.protected or run.casefold() in self.extra:
+            return ()
+        out: list[Split] = []
+        cuts: list[int] = []
+        for m in regex.finditer(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})", run):
+            left = run[cuts[-1] if cuts else 0 : m.start()]
+            if self._case_split_ok(left, run):
+                out.append(Split((m.start(),), f'lower-case word glued to capitalised word: "{left}" + "{run[m.start():]}"'))
+                cuts.append(m.start())
+        bounds = [0, *cuts, len(run)]
+        for a, b in zip(bounds, bounds[1:]):
+            split = self._dictionary_split(run[a:b])
+            if split:
+                out.append(Split(tuple(c + a for c in split.cuts), split.why))
+        return tuple(out)
+
+    def _case_split_ok(self, left: str, run: str) -> bool:
+        if not left.islower() or len(left) < 2 or left in _NAME_PARTICLES:
+            return False  # "iPhone", "eBay", "McDonald", "YouTube", "deGrasse"
+        if self.lang is None:
+            return len(left) >= 3
+        if self.zipf(run.lower()) >= MIN_LONG_PART_ZIPF:
+            return False  # the whole is a word ("deSantis" is listed as desantis)
+        if self.zipf(left) >= CASE_LEFT_ZIPF:
+            return True
+        return self._dictionary_split(left) is not None  # "andhammeredBevin"
+
+    def _dictionary_split(self, piece: str) -> Split | None:
+        if self.lang is None or len(piece) < 3 or not (piece.islower() or piece.istitle()):
+            return None
+        word = piece.lower()
+        if word in self.protected:
+            return None
+        whole_z = self.zipf(word)
+        if whole_z >= NEVER_SPLIT_ZIPF:
+            return None
+        whole = whole_z - 9 if whole_z > 0 else UNKNOWN_BASE - UNKNOWN_PER_CHAR * len(word)
+        best = self._viterbi(word)
+        if best is None:
+            return None
+        score, parts = best
+        if len(parts) < 2 or score < whole:
+            return None
+        zs = [self.zipf(p) for p in parts]
+        if piece.istitle() and min(zs[1:]) < CAPITALISED_TAIL_ZIPF:
+            return None  # "Stonebridge" is more likely a name than "Stone bridge"
+        if self.lang in _COMPOUNDING:
+            stop = lexicon.stopwords(self.lang)
+            if any(a not in stop and b not in stop for a, b in zip(parts, parts[1:])):
+                return None  # "Klimaschutzprogramm" is one word
+        cuts, pos = [], 0
+        for p in parts[:-1]:
+            pos += len(p)
+            cuts.append(pos)
+        shown = " + ".join(f"{p} {z:.2f}" for p, z in zip(parts, zs))
+        return Split(tuple(cuts), f'glued words: zipf {shown} vs "{word}" {whole_z:.2f}')
+
+    def _viterbi(self, word: str) -> tuple[float, list[str]] | None:
+        n = len(word)
+        best: list[tuple[float, int] | None] = [None] * (n + 1)
+        best[0] = (0.0, 0)
+        for i in range(1, n + 1):
+            for j in range(max(0, i - 24), i):
+                if best[j] is None:
+                    continue
+                part = word[j:i]
+                z = self.zipf(part)
+                if z < MIN_PART_ZIPF.get(len(part), MIN_LONG_PART_ZIPF) or (i - j == n):
+                    continue
+                score = best[j][0] + (z - 9) - (CUT_COST if j > 0 else 0.0)
+                if best[i] is None or score > best[i][0]:
+                    best[i] = (score, j)
+        if best[n] is None:
+            return None
+        parts, i = [], n
+        while i > 0:
+            j = best[i][1]
+            parts.append(word[j:i])
+            i = j
+        return best[n][0], parts[::-1]
+
+
+@functools.lru_cache(maxsize=32)
+def _cached_segmenter(lang: str | None, protected: frozenset[str], extra: frozenset[str]) -> _Segmenter:
+    # Decisions depend only on (token, language, word lists), never on earlier documents, so
+    # sharing the cache across documents changes speed, not results.
+    return _Segmenter(lang, protected, extra)

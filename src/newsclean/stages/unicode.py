@@ -1,0 +1,76 @@
+"""unicode: repair mojibake, HTML entities, control and zero-width characters; NFC.
+
+ftfy does the repair with settings that keep what a news text means to keep: typographic quotes
+and dashes stay curly (``uncurl_quotes=False``), full-width CJK punctuation stays full-width, and
+line breaks are the whitespace stage's business. Each changed stretch of a line becomes one edit
+whose reason names ftfy's steps::
+
+    >>> from newsclean.config import Config
+    >>> doc = Document.from_text("Caf\u00c3\u00a9 &amp; bar")
+    >>> [(e.before, e.after) for e in fix_unicode(doc, Context(Config(), None))]
+    [('Ã©', 'é'), ('&amp;', '&')]
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+from collections.abc import Iterator
+
+import regex
+
+from ..model import FIX_UNICODE, Context, Document, Edit
+
+STAGE = "unicode"
+
+# ftfy only looks at lines that could need it: anything outside printable ASCII, or an entity.
+# Most English lines are skipped by this one search.
+_SUSPECT = regex.compile(r"[^\x20-\x7e]|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+\d*);")
+
+# Invisible characters that scraped text carries but a reader never needs: zero-width space, word
+# joiner, byte-order mark. ZWJ and ZWNJ are kept: emoji and Indic and Persian spelling need them.
+_INVISIBLE = regex.compile(r"[\u200b\u2060\ufeff]")
+
+
+@functools.lru_cache(maxsize=1)
+def _ftfy_config():
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        unescape_html=True,  # scraped text is not HTML: "&amp;" is always an artifact
+        uncurl_quotes=False,
+        fix_character_width=False,
+        fix_line_breaks=False,
+        normalization="NFC",
+        explain=True,
+    )
+
+
+def fix_unicode(doc: Document, ctx: Context) -> Iterator[Edit]:
+    for line in doc.lines:
+        if not _SUSPECT.search(line.text):
+            continue
+        fixed, steps = _fix_line(line.text)
+        if fixed == line.text:
+            continue
+        reason = "ftfy: " + ", ".join(steps) if steps else "unicode repair"
+        for start, end, after in _changed_spans(line.text, fixed):
+            yield Edit(STAGE, FIX_UNICODE, line.number, start, end, line.text[start:end], after, reason)
+
+
+@functools.lru_cache(maxsize=65536)
+def _fix_line(text: str) -> tuple[str, tuple[str, ...]]:
+    import ftfy
+
+    fixed, explanation = ftfy.fix_and_explain(text, config=_ftfy_config())
+    steps = [name for _, name in explanation or ()]
+    cleaned = _INVISIBLE.sub("", fixed)
+    if cleaned != fixed:
+        steps.append("remove_zero_width")
+    return cleaned, tuple(dict.fromkeys(steps))
+
+
+def _changed_spans(before: str, after: str) -> list[tuple[int, int, str]]:
+    """The stretches of ``before`` that differ from ``after``, as (start, end, replacement)."""
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    return [(i1, i2, after[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]

@@ -1,0 +1,58 @@
+"""whitespace: tabs, no-break and repeated spaces, trailing spaces, CRLF, runs of blank lines.
+
+It runs last, so that the gaps left by removed lines close up too. Paragraph layout is kept: one
+blank line stays one blank line, and lines are never joined or re-wrapped.
+
+    >>> from newsclean.config import Config
+    >>> doc = Document.from_text("A\\tb  c \\r\\n\\n\\n\\nD")
+    >>> apply_edits(doc, normalize_whitespace(doc, Context(Config(), None))).text
+    'A b c\\n\\nD\\n'
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+import regex
+
+from ..model import DROP_LINE, NORMALIZE_SPACE, Context, Document, Edit, apply_edits  # noqa: F401 (doctest)
+
+STAGE = "whitespace"
+
+# One alternative per defect; each match is replaced by one space, or by nothing at a line's edge.
+_SPACE_DEFECT = regex.compile(
+    r"""(?x)
+      ^\s+                 # leading spaces: scraped text has no meaningful indentation
+    | \s+$                 # trailing spaces, and the \r of a CRLF line ending
+    | \s{2,}               # a run of spaces
+    | [^\S ]               # one tab, no-break space, thin space, line separator, \r ...
+    """
+)
+
+
+def normalize_whitespace(doc: Document, ctx: Context) -> Iterator[Edit]:
+    content = [i for i, line in enumerate(doc.lines) if line.text.strip()]
+    first, last = (content[0], content[-1]) if content else (len(doc.lines), -1)
+    previous_blank = False
+    for i, line in enumerate(doc.lines):
+        blank = not line.text.strip()
+        if blank and (i < first or i > last or previous_blank):
+            where = "at the start" if i < first else "at the end" if i > last else "after another blank line"
+            yield Edit(STAGE, DROP_LINE, line.number, 0, len(line.text), line.text, "", f"blank line {where}")
+            continue
+        previous_blank = blank
+        for m in _SPACE_DEFECT.finditer(line.text):
+            edge = m.start() == 0 or m.end() == len(line.text)
+            after = "" if edge else " "
+            if m.group() != after:
+                yield Edit(STAGE, NORMALIZE_SPACE, line.number, m.start(), m.end(), m.group(), after, _describe(m.group(), edge))
+
+
+def _describe(space: str, edge: bool) -> str:
+    names = ", ".join(dict.fromkeys(_name(c) for c in space))
+    return f"whitespace at the line's edge removed ({names})" if edge else f"{names} -> one space"
+
+
+def _name(c: str) -> str:
+    return {" ": "space", "\t": "tab", "\r": "carriage return"}.get(c) or unicodedata.name(c, f"U+{ord(c):04X}").lower()
