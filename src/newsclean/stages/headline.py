@@ -5,7 +5,7 @@ line often stands two or three times at the top (the seed article has it three t
 copy stays; every later copy of it is dropped, wherever it stands.
 
     >>> from newsclean.config import Config
-    >>> doc = Document.from_text("Seoul warns Moscow\\n\\nSeoul warns Moscow\\nSeoul said on Friday it would act.\\n")
+    >>> doc = Document.from_text("Seoul warns Moscow over arms\\n\\nSeoul warns Moscow over arms\\nSeoul said on Friday it would act.\\n")
     >>> [(e.line, e.reason) for e in drop_duplicate_headline(doc, Context(Config(), "en"))]
     [(3, 'repeat of the headline on line 1')]
 """
@@ -23,9 +23,14 @@ STAGE = "headline"
 
 #: Where a headline can stand: among the first lines of content. Later lines are the article.
 HEADLINE_WINDOW = 8
-#: A headline is a short line: at least this many words, at most MAX_WORDS.
-MIN_WORDS = 3
+#: A headline is a short line of at most MAX_WORDS words. To be dropped as a repeat it needs
+#: MIN_REPEATED_WORDS: short repeated lines ("Everybody's a Critic") are more often subheadings.
+MIN_TITLE_WORDS = 2
+MIN_REPEATED_WORDS = 4
 MAX_WORDS = 40
+#: Scrapers repeat a headline two or three times (title, h1, social card). A line that stands
+#: more often is a repeated subheading or widget ("Eat 60–90 minutes before your workout" six times).
+MAX_COPIES = 3
 
 _QUOTES = str.maketrans("‘’‚‛“”„‟«»", "''''\"\"\"\"\"\"")
 _SENTENCE_END = regex.compile(r"[.;:,]$")
@@ -36,9 +41,9 @@ def headline_key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold().split())
 
 
-def looks_like_headline(text: str) -> bool:
+def looks_like_headline(text: str, min_words: int = MIN_TITLE_WORDS) -> bool:
     words = text.split()
-    return MIN_WORDS <= len(words) <= MAX_WORDS and not _SENTENCE_END.search(text.strip())
+    return min_words <= len(words) <= MAX_WORDS and not _SENTENCE_END.search(text.strip())
 
 
 def find_title(doc: Document) -> Line | None:
@@ -53,7 +58,7 @@ def drop_duplicate_headline(doc: Document, ctx: Context) -> Iterator[Edit]:
     content = [line for line in doc.lines if line.text.strip()]
     keys = [headline_key(line.text) for line in content]
     for i, line in enumerate(content[:HEADLINE_WINDOW]):
-        if not looks_like_headline(line.text) or keys.count(keys[i]) < 2:
+        if not looks_like_headline(line.text, MIN_REPEATED_WORDS) or not 2 <= keys.count(keys[i]) <= MAX_COPIES:
             continue
         for other, key in zip(content[i + 1 :], keys[i + 1 :]):
             if key == keys[i]:

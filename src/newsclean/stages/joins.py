@@ -12,6 +12,7 @@ The rules are built to keep what is fine as it is: ``Zinoviev``, ``Pyongyang``, 
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -39,13 +40,14 @@ _ADDRESS = regex.compile(
 # Punctuation followed by a letter with no space: the language-independent joins.
 _PUNCT_SPLIT = regex.compile(
     r"""(?x)
-      (?<=\p{Ll}{2}(?:[.!?]+|…))(?=\p{Lu})  # "afternoon.The", "impeachment.A", "wait…Then"; not "U.S.", "e.g."
+      (?<=\p{Ll}{2}(?:[.!?]+|…))(?=\p{Lu}(?:\p{Ll}|\P{L}|$))  # "afternoon.The", "impeachment.A"; not "U.S.", "e.g.", "ctypes.POINTER"
     | (?<=\p{N}[.!?])(?=\p{Lu}\p{Ll})        # "in 2016.The"; not "3.5", "v1.0"
     | (?<=\p{L}[,;])(?=\p{L})                # "Hood,lost"; not "1,000"
     | (?<=\p{N},)(?=\p{L}{2})                # "in 2016,the"
     | (?<=\p{L}{2}:)(?=\p{L})                # "Note:The"; URLs are skipped before this runs
     | (?<=\p{N}:)(?=\p{Lu}\p{Ll})            # "2007:Before"; not "10:30"
-    | (?<=[\p{L}\p{N}.]{2}\))(?=\p{L}{2})    # "(AP)The"; not "(s)he"
+    | (?<=[\p{L}.]{2}\))(?=\p{Lu}\p{Ll})      # "(AP)The"; not "(s)he", "(multi)media"
+    | (?<=\p{N}\))(?=\p{L}{2})                # "(1950-1953)ended"
     """
 )
 
@@ -83,9 +85,14 @@ CUT_COST = 1.5
 #: unlikely words ("trumptweetedbefore"), short ones are likely names ("Zinoviev").
 UNKNOWN_BASE = -4.0
 UNKNOWN_PER_CHAR = 0.5
+#: A word the lexicon knows is split only if the split wins by this much more: "ofthe" (3.33) loses
+#: to "of the" by 1.3, "Abe" (3.62) beats "A be".
+KNOWN_WORD_MARGIN = 1.0
 #: A capitalised token is often a name the lexicon lacks ("Stonebridge"); split it only if every
-#: part after the head is this common ("Putinand", "Northor").
+#: part after the head is this common ("Putinand", "Northor"), it is not short ("Anas", "Abe"),
+#: and it is not followed by another capitalised word ("Juston Burris").
 CAPITALISED_TAIL_ZIPF = 5.5
+CAPITALISED_MIN_LETTERS = 6
 #: Words before a number must be this common: "by30", "of20" but not "mp3", "covid19".
 WORD_BEFORE_NUMBER_ZIPF = 5.0
 WORD_AFTER_NUMBER_ZIPF = 4.0
@@ -107,14 +114,16 @@ def insert_missing_spaces(doc: Document, ctx: Context) -> Iterator[Edit]:
     ['Putin and', 'said. The']
     """
     segmenter = _Segmenter.for_context(ctx)
+    repeated = _repeated_words(doc)
     for line in doc.lines:
         quotes = _quote_splits(line.text)
-        for m in _TOKEN.finditer(line.text):
+        tokens = list(_TOKEN.finditer(line.text))
+        for i, m in enumerate(tokens):
             token = m.group()
-            if token.isalpha() and token.islower() and len(token) < 6 and not quotes:
-                if segmenter.zipf(token) >= NEVER_SPLIT_ZIPF:  # the common case, made cheap
-                    continue
-            splits = _token_splits(token, segmenter)
+            if not quotes and token.isalpha() and token.islower() and segmenter.zipf(token) >= NEVER_SPLIT_ZIPF:
+                continue  # the common case, made cheap
+            next_capitalised = i + 1 < len(tokens) and tokens[i + 1].group()[:1].isupper()
+            splits = _token_splits(token, segmenter, _core(token) in repeated, next_capitalised)
             splits += [Split((q - m.start(),), why) for q, why in quotes if m.start() < q < m.end()]
             cuts = sorted({c for s in splits for c in s.cuts if 0 < c < len(token)})
             if not cuts:
@@ -124,10 +133,26 @@ def insert_missing_spaces(doc: Document, ctx: Context) -> Iterator[Edit]:
             yield Edit(STAGE, INSERT_SPACE, line.number, m.start(), m.end(), token, after, reason)
 
 
-def _token_splits(token: str, seg: _Segmenter) -> list[Split]:
+_EDGE_PUNCT = regex.compile(r"^[\p{P}\p{S}]+|[\p{P}\p{S}]+$")
+
+
+def _core(token: str) -> str:
+    return _EDGE_PUNCT.sub("", token)
+
+
+def _repeated_words(doc: Document) -> frozenset[str]:
+    """Tokens that stand more than once in the document. A lost space is an accident of markup and
+    rarely repeats itself, while a brand or a name does ("my6sense" six times): these are words."""
+    counts = Counter(_core(t) for line in doc.lines for t in line.text.split())
+    return frozenset(t for t, n in counts.items() if n > 1)
+
+
+def _token_splits(token: str, seg: _Segmenter, repeated: bool, next_capitalised: bool) -> list[Split]:
     if _ADDRESS.search(token):
         return []
     splits = [Split((m.start(),), f'missing space after "{token[m.start() - 1]}"') for m in _PUNCT_SPLIT.finditer(token)]
+    if repeated:
+        return splits  # only the structural rules: the word itself recurs as it is
     for m in _WORD_THEN_NUMBER.finditer(token):
         word = m.group(1)
         z = seg.zipf(word.lower())
@@ -139,9 +164,14 @@ def _token_splits(token: str, seg: _Segmenter) -> list[Split]:
         if (word.islower() or word.istitle()) and word.lower() not in _UNITS and z >= WORD_AFTER_NUMBER_ZIPF:
             splits.append(Split((m.start(),), f'number glued to word: "{word}" (zipf {z:.2f})'))
     for m in _LETTERS.finditer(token):
-        if len(m.group()) >= 3:
-            splits.extend(Split(tuple(c + m.start() for c in s.cuts), s.why) for s in seg.letter_splits(m.group()))
+        if len(m.group()) < 3 or _APOSTROPHE.match(token, m.end()) or (m.start() and token[m.start() - 1] in "'’"):
+            continue  # part of a contraction or possessive: "Ain’t", "Abe's"
+        for s in seg.letter_splits(m.group(), next_capitalised):
+            splits.append(Split(tuple(c + m.start() for c in s.cuts), s.why))
     return splits
+
+
+_APOSTROPHE = regex.compile(r"['’]\p{L}")
 
 
 # Quotes. A closing quote glued to the next word ("does”said") or an opening quote glued to the
@@ -200,7 +230,7 @@ class _Segmenter:
     def zipf(self, word: str) -> float:
         return self._zipf(word)
 
-    def _letter_splits(self, run: str) -> tuple[Split, ...]:
+    def _letter_splits(self, run: str, next_capitalised: bool) -> tuple[Split, ...]:
         """Splits inside a run of letters: at a lower-to-upper change, then by the dictionary."""
         if run.casefold() in self.protected or run.casefold() in self.extra:
             return ()
@@ -213,7 +243,7 @@ class _Segmenter:
                 cuts.append(m.start())
         bounds = [0, *cuts, len(run)]
         for a, b in zip(bounds, bounds[1:]):
-            split = self._dictionary_split(run[a:b])
+            split = self._dictionary_split(run[a:b], next_capitalised and b == len(run))
             if split:
                 out.append(Split(tuple(c + a for c in split.cuts), split.why))
         return tuple(out)
@@ -227,9 +257,9 @@ class _Segmenter:
             return False  # the whole is a word ("deSantis" is listed as desantis)
         if self.zipf(left) >= CASE_LEFT_ZIPF:
             return True
-        return self._dictionary_split(left) is not None  # "andhammeredBevin"
+        return self._dictionary_split(left, False) is not None  # "andhammeredBevin"
 
-    def _dictionary_split(self, piece: str) -> Split | None:
+    def _dictionary_split(self, piece: str, next_capitalised: bool) -> Split | None:
         if self.lang is None or len(piece) < 3 or not (piece.islower() or piece.istitle()):
             return None
         word = piece.lower()
@@ -243,11 +273,15 @@ class _Segmenter:
         if best is None:
             return None
         score, parts = best
-        if len(parts) < 2 or score < whole:
+        if len(parts) < 2 or score < whole + (KNOWN_WORD_MARGIN if whole_z > 0 else 0.0):
             return None
         zs = [self.zipf(p) for p in parts]
-        if piece.istitle() and min(zs[1:]) < CAPITALISED_TAIL_ZIPF:
-            return None  # "Stonebridge" is more likely a name than "Stone bridge"
+        if piece.istitle() and (
+            min(zs[1:]) < CAPITALISED_TAIL_ZIPF
+            or len(piece) < CAPITALISED_MIN_LETTERS
+            or (next_capitalised and len(parts) == 2)
+        ):
+            return None  # "Stonebridge", "Anas", "Juston Burris" are more likely names
         if self.lang in _COMPOUNDING:
             stop = lexicon.stopwords(self.lang)
             if any(a not in stop and b not in stop for a, b in zip(parts, parts[1:])):

@@ -8,7 +8,7 @@ whose reason names ftfy's steps::
     >>> from newsclean.config import Config
     >>> doc = Document.from_text("Caf\u00c3\u00a9 &amp; bar")
     >>> [(e.before, e.after) for e in fix_unicode(doc, Context(Config(), None))]
-    [('Ã©', 'é'), ('&amp;', '&')]
+    [('CafÃ©', 'Café'), ('&amp;', '&')]
 """
 
 from __future__ import annotations
@@ -71,6 +71,22 @@ def _fix_line(text: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _changed_spans(before: str, after: str) -> list[tuple[int, int, str]]:
-    """The stretches of ``before`` that differ from ``after``, as (start, end, replacement)."""
+    """The stretches of ``before`` that differ from ``after``, as (start, end, replacement).
+
+    Each stretch is widened to whole words, so an explanation reads ``"&amp;" -> "&"`` rather than
+    ``"amp;" -> ""``; stretches that then touch are merged.
+    """
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    return [(i1, i2, after[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+    spans: list[list[int]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        while i1 > 0 and j1 > 0 and not before[i1 - 1].isspace() and before[i1 - 1] == after[j1 - 1]:
+            i1, j1 = i1 - 1, j1 - 1
+        while i2 < len(before) and j2 < len(after) and not before[i2].isspace() and before[i2] == after[j2]:
+            i2, j2 = i2 + 1, j2 + 1
+        if spans and i1 <= spans[-1][1]:
+            spans[-1][1], spans[-1][3] = max(i2, spans[-1][1]), max(j2, spans[-1][3])
+        else:
+            spans.append([i1, i2, j1, j2])
+    return [(i1, i2, after[j1:j2]) for i1, i2, j1, j2 in spans]

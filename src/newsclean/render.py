@@ -1,0 +1,118 @@
+"""Text, Markdown, JSON, unified diff and explanation, all rendered from one Result.
+
+With cli.py, the only code that knows about output formats. Nothing here prints: each function
+returns a string (or, for colour, a list of styled lines) for the CLI to write.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterator
+
+import regex
+
+from . import __version__
+from .model import Edit, Result
+
+FORMATS = ("text", "markdown", "json")
+
+# Characters that would make a line Markdown syntax instead of text. At a line start: headings,
+# quotes, list bullets, ordered-list numbers, thematic breaks, tables, indented code is impossible
+# (lines are stripped). Inside a line: emphasis, code spans, links, raw HTML, entities.
+_MD_LINE_START = regex.compile(r"^(?:[#>+\-*=|~]|\d{1,9}(?=[.)]))")
+_MD_INLINE = regex.compile(r"([\\`*_\[\]<])|&(?=#?\w+;)")
+
+
+def markdown_escape(line: str) -> str:
+    r"""Escape ``line`` so that Markdown renders it as written.
+
+    >>> markdown_escape("# 1 in the charts: *really*")
+    '\\# 1 in the charts: \\*really\\*'
+    >>> markdown_escape("1. Liverpool")
+    '1\\. Liverpool'
+    """
+    line = _MD_INLINE.sub(lambda m: "\\" + (m.group(1) or "&"), line)
+    m = _MD_LINE_START.match(line)
+    if m is None:
+        return line
+    if m.group()[0].isdigit():
+        end = m.end()
+        return line[:end] + "\\" + line[end:]
+    return "\\" + line
+
+
+def to_markdown(result: Result) -> str:
+    """``# title``, a blank line, then the paragraphs separated by blank lines."""
+    blocks = []
+    if result.title:
+        blocks.append("# " + markdown_escape(result.title))
+    blocks.extend(markdown_escape(p) for p in result.paragraphs)
+    return "\n\n".join(blocks) + "\n" if blocks else ""
+
+
+def to_dict(result: Result, path: str | None = None) -> dict:
+    record = {"path": path} if path is not None else {}
+    record.update(
+        {
+            "title": result.title,
+            "paragraphs": list(result.paragraphs),
+            "text": result.text,
+            "lang": result.lang,
+            "edits": [e.to_dict() for e in result.edits],
+            "stats": result.stats.to_dict(),
+            "version": __version__,
+        }
+    )
+    return record
+
+
+def to_json(result: Result, path: str | None = None) -> str:
+    return json.dumps(to_dict(result, path), ensure_ascii=False, indent=2) + "\n"
+
+
+def render(result: Result, fmt: str) -> str:
+    if fmt == "markdown":
+        return to_markdown(result)
+    if fmt == "json":
+        return to_json(result)
+    return result.text
+
+
+def unified_diff(before: str, after: str, name: str) -> str:
+    """A unified diff from input to output, ``--- name`` / ``+++ name (cleaned)``; "" if equal."""
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=name,
+        tofile=f"{name} (cleaned)",
+    )
+    out = []
+    for line in lines:
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def _short(text: str, width: int = 70) -> str:
+    text = text.replace("\n", "\\n")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def explain_lines(edits: tuple[Edit, ...] | list[Edit], name: str) -> Iterator[tuple[str, str]]:
+    """One ``(style, text)`` pair per output line: a header per edit, then what was removed/added.
+
+    The style is a rich style name; the CLI drops it when not writing to a terminal.
+    """
+    for e in edits:
+        yield "bold", f"{name}:{e.line}:{e.column}: {e.stage} {e.kind}: {e.reason}"
+        if e.before:
+            yield "red", f"    - {_short(e.before)!s}"
+        if e.after:
+            yield "green", f"    + {_short(e.after)!s}"
+
+
+def summary_line(result: Result) -> str:
+    if not result.edits:
+        return "no changes"
+    parts = ", ".join(f"{stage} {n}" for stage, n in result.stats.edits_by_stage.items())
+    return f"{len(result.edits)} edits ({parts})"
