@@ -1,8 +1,8 @@
 """newsclean: turn raw scraped news text into clean text, and show every change it made.
 
-    >>> import newsclean
-    >>> newsclean.clean_text("Vladimir Putinand the North Korean leader met.\\nAdvertisement\\n")
-    'Vladimir Putin and the North Korean leader met.\\n'
+>>> import newsclean
+>>> newsclean.clean_text("Vladimir Putinand the North Korean leader met.\\nAdvertisement\\n")
+'Vladimir Putin and the North Korean leader met.\\n'
 """
 
 from __future__ import annotations

@@ -61,8 +61,9 @@ def _diff_styles(diff: str):
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("path", required=False, default="-", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Output format.")
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format."
+)
 @click.option("--diff", is_flag=True, help="Print a unified diff from input to output; exit 1 if anything changes.")
 @click.option("--explain", is_flag=True, help="List every edit with its stage, place and reason.")
 @click.option("--check", is_flag=True, help="Print nothing; exit 1 if cleaning would change the input.")

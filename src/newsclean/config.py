@@ -42,9 +42,7 @@ class Config:
         for name in ("skip", "only"):
             unknown = sorted(getattr(self, name) - set(STAGE_NAMES))
             if unknown:
-                raise ConfigError(
-                    f"{name}: unknown stage {', '.join(unknown)} (choose from {', '.join(STAGE_NAMES)})"
-                )
+                raise ConfigError(f"{name}: unknown stage {', '.join(unknown)} (choose from {', '.join(STAGE_NAMES)})")
         if self.lang is not None and not (isinstance(self.lang, str) and self.lang.strip()):
             raise ConfigError(f"lang: expected a language code such as 'en', got {self.lang!r}")
 

@@ -32,7 +32,7 @@ DETECT_WORDS = 2000
 DETECT_MIN_SHARE = 0.12
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _stopwords() -> dict[str, dict[str, float]]:
     data = resources.files("newsclean").joinpath("data/stopwords.json").read_text(encoding="utf-8")
     return json.loads(data)["languages"]
@@ -59,7 +59,7 @@ def zipf(word: str, lang: str) -> float:
     return round(math.log10(f) + 9, 2) if f else 0.0
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def stopwords(lang: str) -> frozenset[str]:
     """The language's 100 most frequent words ("und", "der", "the"); empty if unknown."""
     return frozenset(_stopwords().get(lang, ()))

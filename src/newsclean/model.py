@@ -87,7 +87,7 @@ class Document:
 class Context(NamedTuple):
     """What a stage may know besides the document: the options and facts found once per document."""
 
-    config: "Config"
+    config: Config
     lang: str | None  # the document's language (wordfreq code), detected or forced; None if unknown
 
 

@@ -36,7 +36,9 @@ _AGENCY = r"""(?:
   | NurPhoto | ZUMA(?:\ Press)? | SOPA | SIPA | ABACA | Unsplash | Pexels | Wikimedia(?:\ Commons)? | Pool
   | picture[ -]alliance | Keystone | Xinhua | UPI | NASA
 )"""
-_CREDIT_WORD = r"(?:Photo|Photos|Photograph|Foto|Fotos|Bild|Image|Images|Picture|Credit|Crédito|Crédit|Illustration|Video|Vídeo)"
+_CREDIT_WORD = (
+    r"(?:Photo|Photos|Photograph|Foto|Fotos|Bild|Image|Images|Picture|Credit|Crédito|Crédit|Illustration|Video|Vídeo)"
+)
 # A parenthesised credit: an agency or credit word inside, or "Name/Agency".
 _CREDIT_PARENS = rf"""\(
     (?=[^()]{{2,120}}\))
@@ -52,7 +54,7 @@ CAPTIONS: tuple[Pattern, ...] = (
         "photo caption ending in a picture credit",
         (
             "South Korean National Security Advisor Chang Ho Jin (Yonhap/Reuters)",
-            "Putin and Kim exchange documents in Pyongyang. (Kristina Kormilitsyna, Sputnik, Kremlin Pool Photo via AP)",
+            "Putin and Kim sign the treaty in Pyongyang. (Kristina Kormilitsyna, Sputnik, Kremlin Pool Photo via AP)",
             "The aircraft carrier anchored in Busan, South Korea (Song Kyung-Seok/REUTERS)",
             "Demonstrators in Paris on Saturday. (Photo by Jane Doe/Getty Images)",
         ),
@@ -163,27 +165,48 @@ BOILERPLATE: tuple[Pattern, ...] = (
           | compartir(?:\s+en\s+\w+)?|partager(?:\s+sur\s+\w+)?|imprimir|imprimer
         )$""",
         "share prompt",
-        ("Share this article", "Share on Facebook", "Click to share on Twitter", "Artikel teilen", "Partager sur Facebook"),
+        (
+            "Share this article",
+            "Share on Facebook",
+            "Click to share on Twitter",
+            "Artikel teilen",
+            "Partager sur Facebook",
+        ),
         ("Share prices fell 3% on Monday.", "Shares of the company rose."),
     ),
     _p(
         "chrome-word",
         r"""^(?i:
             advertisement|advertising|sponsored(?:\s+content)?|promoted|anzeige|werbung|publicidad|publicité
-          | read\s+more|read\s+next|read\s+the\s+full\s+(?:story|article)|continue\s+reading|show\s+more|load\s+more|see\s+more
+          | read\s+more|read\s+next|read\s+the\s+full\s+(?:story|article)|continue\s+reading
+          | show\s+more|load\s+more|see\s+more
           | weiterlesen|mehr\s+lesen|mehr\s+zum\s+thema|leer\s+m[áa]s|lire\s+la\s+suite|lire\s+aussi|à\s+lire\s+aussi
           | lesen\s+sie\s+auch|auch\s+interessant|te\s+puede\s+interesar|lee\s+tambi[ée]n
-          | related(?:\s+(?:articles?|stories|posts|content|coverage|news))?|recommended(?:\s+for\s+you)?|most\s+(?:read|popular|viewed)
+          | related(?:\s+(?:articles?|stories|posts|content|coverage|news))?|recommended(?:\s+for\s+you)?
+          | most\s+(?:read|popular|viewed)
           | trending(?:\s+now)?|top\s+stories|you\s+may\s+also\s+like|more\s+from\s+.{1,40}|more\s+stories|also\s+read
           | skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|zum\s+inhalt\s+springen|nach\s+oben
-          | (?:tweet|email|e-mail|print|facebook|twitter|whatsapp|linkedin|pinterest|reddit|flipboard|copy\s+link|messenger|telegram)
+          | tweet|email|e-mail|print|facebook|twitter|whatsapp|linkedin|pinterest|reddit|flipboard|copy\s+link
+          | messenger|telegram
           | (?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?advertisement)?
           | (?:advertisement\s+)?(?:scroll|continue)\s+(?:down\s+)?to\s+(?:continue|read)(?:\s+reading)?
           | loading(?:\.\.\.|…)?|cargando(?:\.\.\.|…)?|wird\s+geladen(?:\.\.\.|…)?
         )[.:!]?\s*[»›→]?$""",
         "site chrome (a single menu or widget label)",
-        ("Advertisement", "ADVERTISEMENT", "Read more", "Story continues below advertisement", "Anzeige", "Lire aussi", "Related Articles"),
-        ("Advertisement revenue fell by a third.", "Read more books, the minister urged.", "Printing presses ran all night."),
+        (
+            "Advertisement",
+            "ADVERTISEMENT",
+            "Read more",
+            "Story continues below advertisement",
+            "Anzeige",
+            "Lire aussi",
+            "Related Articles",
+        ),
+        (
+            "Advertisement revenue fell by a third.",
+            "Read more books, the minister urged.",
+            "Printing presses ran all night.",
+        ),
     ),
     _p(
         "cookie-notice",
@@ -196,7 +219,11 @@ BOILERPLATE: tuple[Pattern, ...] = (
           | (?:accept|allow)\s+(?:all\s+)?cookies|cookie\s+(?:settings|policy|preferences)
         )$""",
         "cookie notice",
-        ("We use cookies to improve your experience on our site.", "Diese Website verwendet Cookies.", "Accept all cookies"),
+        (
+            "We use cookies to improve your experience on our site.",
+            "Diese Website verwendet Cookies.",
+            "Accept all cookies",
+        ),
         ("Cookies were served at the reception, the report says.",),
     ),
     _p(
@@ -207,7 +234,11 @@ BOILERPLATE: tuple[Pattern, ...] = (
           | alle\s+rechte\s+vorbehalten\.?|todos\s+los\s+derechos\s+reservados\.?|tous\s+droits\s+réservés\.?
         )$""",
         "copyright notice",
-        ("© 2024 Example News Ltd. All rights reserved.", "Copyright 2019 The Associated Press", "Alle Rechte vorbehalten."),
+        (
+            "© 2024 Example News Ltd. All rights reserved.",
+            "Copyright 2019 The Associated Press",
+            "Alle Rechte vorbehalten.",
+        ),
         ("Copyright law changed in 1998.",),
     ),
 )

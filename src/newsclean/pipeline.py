@@ -10,8 +10,7 @@ from .config import STAGE_NAMES, Config
 from .model import Context, Document, Edit, Result, Stats, apply_stage
 from .stages.boilerplate import drop_boilerplate
 from .stages.captions import drop_captions
-from .stages.headline import find_title
-from .stages.headline import drop_duplicate_headline
+from .stages.headline import drop_duplicate_headline, find_title
 from .stages.joins import insert_missing_spaces
 from .stages.unicode import fix_unicode
 from .stages.whitespace import normalize_whitespace

@@ -5,7 +5,8 @@ line often stands two or three times at the top (the seed article has it three t
 copy stays; every later copy of it is dropped, wherever it stands.
 
     >>> from newsclean.config import Config
-    >>> doc = Document.from_text("Seoul warns Moscow over arms\\n\\nSeoul warns Moscow over arms\\nSeoul said on Friday it would act.\\n")
+    >>> title = "Seoul warns Moscow over arms\\n"
+    >>> doc = Document.from_text(title + "\\n" + title + "Seoul said on Friday it would act.\\n")
     >>> [(e.line, e.reason) for e in drop_duplicate_headline(doc, Context(Config(), "en"))]
     [(3, 'repeat of the headline on line 1')]
 """
@@ -18,6 +19,7 @@ from collections.abc import Iterator
 import regex
 
 from ..model import DROP_LINE, Context, Document, Edit, Line
+from .lines import is_chrome
 
 STAGE = "headline"
 
@@ -32,7 +34,7 @@ MAX_WORDS = 40
 #: more often is a repeated subheading or widget ("Eat 60–90 minutes before your workout" six times).
 MAX_COPIES = 3
 
-_QUOTES = str.maketrans("‘’‚‛“”„‟«»", "''''\"\"\"\"\"\"")
+_QUOTES = str.maketrans("‘’‚‛“”„‟«»", '\'\'\'\'""""""')
 _SENTENCE_END = regex.compile(r"[.;:,]$")
 
 
@@ -55,13 +57,23 @@ def find_title(doc: Document) -> Line | None:
 
 
 def drop_duplicate_headline(doc: Document, ctx: Context) -> Iterator[Edit]:
-    content = [line for line in doc.lines if line.text.strip()]
+    # Captions and chrome do not count towards the window: the later stages drop them, and
+    # cleaning the output again must see the same headline candidates.
+    content = [line for line in doc.lines if line.text.strip() and not is_chrome(line.text)]
     keys = [headline_key(line.text) for line in content]
     for i, line in enumerate(content[:HEADLINE_WINDOW]):
         if not looks_like_headline(line.text, MIN_REPEATED_WORDS) or not 2 <= keys.count(keys[i]) <= MAX_COPIES:
             continue
         for other, key in zip(content[i + 1 :], keys[i + 1 :]):
             if key == keys[i]:
-                yield Edit(STAGE, DROP_LINE, other.number, 0, len(other.text), other.text, "",
-                           f"repeat of the headline on line {line.number}")
+                yield Edit(
+                    STAGE,
+                    DROP_LINE,
+                    other.number,
+                    0,
+                    len(other.text),
+                    other.text,
+                    "",
+                    f"repeat of the headline on line {line.number}",
+                )
         return

@@ -12,6 +12,7 @@ The rules are built to keep what is fine as it is: ``Zinoviev``, ``Pyongyang``, 
 from __future__ import annotations
 
 import functools
+import itertools
 from collections import Counter
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -25,6 +26,9 @@ STAGE = "joins"
 
 _TOKEN = regex.compile(r"\S+")
 _LETTERS = regex.compile(r"\p{L}+")
+# Inside a run of letters, where a new word may start: lower then capital ("toldArs", "TheNew"),
+# capitals then lower ("CEOthe"), capitals then a capitalised word ("DLLarry").
+_CASE_CHANGE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu}{2})(?=\p{Ll})|(?<=\p{Lu}{2})(?=\p{Lu}\p{Ll})")
 
 # Tokens that are addresses, not prose: never touched. "example.com", "https://x.org/a,b",
 # "jane@example.org", "@MattBevin", "#MeToo".
@@ -40,7 +44,8 @@ _ADDRESS = regex.compile(
 # Punctuation followed by a letter with no space: the language-independent joins.
 _PUNCT_SPLIT = regex.compile(
     r"""(?x)
-      (?<=\p{Ll}{2}(?:[.!?]+|…))(?=\p{Lu}(?:\p{Ll}|\P{L}|$))  # "afternoon.The", "impeachment.A"; not "U.S.", "e.g.", "ctypes.POINTER"
+      (?<=\p{Ll}{2}(?:[.!?]+|…))(?=\p{Lu}(?:\p{Ll}|\P{L}|$))  # "afternoon.The", "impeachment.A";
+                                                            # not "U.S.", "e.g.", "ctypes.POINTER"
     | (?<=\p{N}[.!?])(?=\p{Lu}\p{Ll})        # "in 2016.The"; not "3.5", "v1.0"
     | (?<=\p{L}[,;])(?=\p{L})                # "Hood,lost"; not "1,000"
     | (?<=\p{N},)(?=\p{L}{2})                # "in 2016,the"
@@ -69,6 +74,30 @@ _NAME_PARTICLES = frozenset("de di da du del della des la le van von der den al 
 #: one side of every cut ("undder" -> "und der").
 _COMPOUNDING = frozenset("de nl sv da nb no fi hu is et af lb".split())
 
+#: Word-forming prefixes and suffixes that are also listed as words. A split that leaves one of
+#: these as a part is a derivation, not a join: "connect ness", "counter suits", "out sprinting",
+#: German separable verbs "nach bastelt", "wieder angebunden". A prefix followed by a function
+#: word is still a join: "overthe" -> "over the".
+_AFFIXES = {
+    "en": (
+        frozenset(
+            "re un non pre anti hyper counter out over under multi nano micro mega super inter sub semi "
+            "co dis mis post mid cyber eco bio geo self trans ultra mini".split()
+        ),
+        frozenset(
+            "ness less ment ments ship ships hood dom ward wards wise able ible ful ism isms ist ists ity "
+            "ize izes ized ise ised ing ings ed er ers est ly".split()
+        ),
+    ),
+    "de": (
+        frozenset(
+            "ab an auf aus bei durch ein gegen hinter mit nach um unter vor weg wieder zu zurück zusammen "
+            "fort her hin los miss über ver ent zer".split()
+        ),
+        frozenset("heit keit ung ungen schaft lich lichen isch ig igen bar los".split()),
+    ),
+}
+
 # Scoring for dictionary splits, on wordfreq's Zipf scale (log10 of frequency per billion words).
 #: Tokens this frequent are never split ("onto" 4.77, "cannot" 5.2); glued junk that wordfreq
 #: lists ("ofthe" 3.33, "inthe" 2.58) is far below.
@@ -84,7 +113,7 @@ CUT_COST = 1.5
 #: An unknown token of n letters scores UNKNOWN_BASE - UNKNOWN_PER_CHAR * n: long unknown strings are
 #: unlikely words ("trumptweetedbefore"), short ones are likely names ("Zinoviev").
 UNKNOWN_BASE = -4.0
-UNKNOWN_PER_CHAR = 0.5
+UNKNOWN_PER_CHAR = 0.7
 #: A word the lexicon knows is split only if the split wins by this much more: "ofthe" (3.33) loses
 #: to "of the" by 1.3, "Abe" (3.62) beats "A be".
 KNOWN_WORD_MARGIN = 1.0
@@ -92,7 +121,7 @@ KNOWN_WORD_MARGIN = 1.0
 #: part after the head is this common ("Putinand", "Northor"), it is not short ("Anas", "Abe"),
 #: and it is not followed by another capitalised word ("Juston Burris").
 CAPITALISED_TAIL_ZIPF = 5.5
-CAPITALISED_MIN_LETTERS = 6
+CAPITALISED_MIN_LETTERS = 7
 #: Words before a number must be this common: "by30", "of20" but not "mp3", "covid19".
 WORD_BEFORE_NUMBER_ZIPF = 5.0
 WORD_AFTER_NUMBER_ZIPF = 4.0
@@ -101,8 +130,11 @@ CASE_LEFT_ZIPF = 3.5
 
 
 class Split(NamedTuple):
-    cuts: tuple[int, ...]  # offsets inside the text where a space goes
+    cuts: tuple[int, ...]  # offsets inside the token where a space goes
     why: str
+    #: Evidence the split needs from the document: one of these words must stand alone in it.
+    #: "Garrettand" is split only if "Garrett" appears on its own somewhere in the article.
+    needs: tuple[str, ...] = ()
 
 
 def insert_missing_spaces(doc: Document, ctx: Context) -> Iterator[Edit]:
@@ -114,23 +146,48 @@ def insert_missing_spaces(doc: Document, ctx: Context) -> Iterator[Edit]:
     ['Putin and', 'said. The']
     """
     segmenter = _Segmenter.for_context(ctx)
-    repeated = _repeated_words(doc)
+    counts = Counter(_core(t) for line in doc.lines for t in line.text.split())
+    found = []  # (line, token match, candidate splits)
     for line in doc.lines:
         quotes = _quote_splits(line.text)
-        tokens = list(_TOKEN.finditer(line.text))
-        for i, m in enumerate(tokens):
+        for m in _TOKEN.finditer(line.text):
             token = m.group()
             if not quotes and token.isalpha() and token.islower() and segmenter.zipf(token) >= NEVER_SPLIT_ZIPF:
                 continue  # the common case, made cheap
-            next_capitalised = i + 1 < len(tokens) and tokens[i + 1].group()[:1].isupper()
-            splits = _token_splits(token, segmenter, _core(token) in repeated, next_capitalised)
+            # A lost space is an accident of markup and rarely repeats itself, while a brand or a
+            # name does ("my6sense" six times in one article): a repeated token gets only the
+            # structural rules.
+            splits = _token_splits(token, segmenter, counts[_core(token)] > 1)
             splits += [Split((q - m.start(),), why) for q, why in quotes if m.start() < q < m.end()]
-            cuts = sorted({c for s in splits for c in s.cuts if 0 < c < len(token)})
-            if not cuts:
-                continue
-            after = " ".join(token[a:b] for a, b in zip([0, *cuts], [*cuts, len(token)]))
-            reason = "; ".join(dict.fromkeys(s.why for s in splits))
-            yield Edit(STAGE, INSERT_SPACE, line.number, m.start(), m.end(), token, after, reason)
+            if splits:
+                found.append((line, m, splits))
+    # Words that stand alone in the document are the evidence some splits need. Splits add words
+    # ("Hashmi Mumbai" adds "Mumbai"), which may be evidence for another: iterate to a fixed point,
+    # so that cleaning the output again finds nothing new.
+    seen = {w for w in counts if w}
+    while True:
+        chosen = [(line, m, [s for s in splits if _has_evidence(s, seen)]) for line, m, splits in found]
+        parts = {_core(p) for _, m, splits in chosen for p in _apply_cuts(m.group(), splits).split()}
+        if parts <= seen:
+            break
+        seen |= parts
+    for line, m, splits in chosen:
+        if splits:
+            token = m.group()
+            after = _apply_cuts(token, splits)
+            if after != token:
+                reason = "; ".join(dict.fromkeys(s.why for s in splits))
+                yield Edit(STAGE, INSERT_SPACE, line.number, m.start(), m.end(), token, after, reason)
+
+
+def _has_evidence(split: Split, seen: set[str]) -> bool:
+    """True if the split needs nothing, or one of its needs ("A" or "A B" for both) is seen."""
+    return not split.needs or any(all(w in seen for w in need.split()) for need in split.needs)
+
+
+def _apply_cuts(token: str, splits: list[Split]) -> str:
+    cuts = sorted({c for s in splits for c in s.cuts if 0 < c < len(token)})
+    return " ".join(token[a:b] for a, b in zip([0, *cuts], [*cuts, len(token)]))
 
 
 _EDGE_PUNCT = regex.compile(r"^[\p{P}\p{S}]+|[\p{P}\p{S}]+$")
@@ -140,19 +197,14 @@ def _core(token: str) -> str:
     return _EDGE_PUNCT.sub("", token)
 
 
-def _repeated_words(doc: Document) -> frozenset[str]:
-    """Tokens that stand more than once in the document. A lost space is an accident of markup and
-    rarely repeats itself, while a brand or a name does ("my6sense" six times): these are words."""
-    counts = Counter(_core(t) for line in doc.lines for t in line.text.split())
-    return frozenset(t for t, n in counts.items() if n > 1)
-
-
-def _token_splits(token: str, seg: _Segmenter, repeated: bool, next_capitalised: bool) -> list[Split]:
+def _token_splits(token: str, seg: _Segmenter, repeated: bool) -> list[Split]:
     if _ADDRESS.search(token):
         return []
-    splits = [Split((m.start(),), f'missing space after "{token[m.start() - 1]}"') for m in _PUNCT_SPLIT.finditer(token)]
+    splits = [
+        Split((m.start(),), f'missing space after "{token[m.start() - 1]}"') for m in _PUNCT_SPLIT.finditer(token)
+    ]
     if repeated:
-        return splits  # only the structural rules: the word itself recurs as it is
+        return splits
     for m in _WORD_THEN_NUMBER.finditer(token):
         word = m.group(1)
         z = seg.zipf(word.lower())
@@ -164,14 +216,22 @@ def _token_splits(token: str, seg: _Segmenter, repeated: bool, next_capitalised:
         if (word.islower() or word.istitle()) and word.lower() not in _UNITS and z >= WORD_AFTER_NUMBER_ZIPF:
             splits.append(Split((m.start(),), f'number glued to word: "{word}" (zipf {z:.2f})'))
     for m in _LETTERS.finditer(token):
-        if len(m.group()) < 3 or _APOSTROPHE.match(token, m.end()) or (m.start() and token[m.start() - 1] in "'’"):
+        run, start = m.group(), m.start()
+        if start and token[start - 1] in "'’":
+            # "Amazon’ssmall": the possessive or contraction ending, then a glued word
+            suffix = _CONTRACTION_END.match(run)
+            if suffix and len(run) - suffix.end() >= 3 and seg.zipf(run[suffix.end() :].lower()) >= CASE_LEFT_ZIPF:
+                cut = start + suffix.end()
+                splits.append(Split((cut,), f'word glued after "{token[start - 1 : cut]}"'))
+            continue
+        if len(run) < 3 or _APOSTROPHE.match(token, m.end()):
             continue  # part of a contraction or possessive: "Ain’t", "Abe's"
-        for s in seg.letter_splits(m.group(), next_capitalised):
-            splits.append(Split(tuple(c + m.start() for c in s.cuts), s.why))
+        splits.extend(Split(tuple(c + start for c in s.cuts), s.why, s.needs) for s in seg.letter_splits(run))
     return splits
 
 
 _APOSTROPHE = regex.compile(r"['’]\p{L}")
+_CONTRACTION_END = regex.compile(r"(?:s|t|d|m|re|ve|ll)(?=\p{Ll})")
 
 
 # Quotes. A closing quote glued to the next word ("does”said") or an opening quote glued to the
@@ -214,6 +274,7 @@ class _Segmenter:
         self.protected = protected
         self.extra = extra
         self.letter_splits = functools.lru_cache(maxsize=200_000)(self._letter_splits)
+        self._dictionary_split = functools.lru_cache(maxsize=200_000)(self._dictionary_split)
         self._zipf = functools.lru_cache(maxsize=500_000)(self._zipf_uncached)
 
     @classmethod
@@ -230,36 +291,67 @@ class _Segmenter:
     def zipf(self, word: str) -> float:
         return self._zipf(word)
 
-    def _letter_splits(self, run: str, next_capitalised: bool) -> tuple[Split, ...]:
-        """Splits inside a run of letters: at a lower-to-upper change, then by the dictionary."""
+    def _letter_splits(self, run: str) -> tuple[Split, ...]:
+        """Splits inside a run of letters: where the case changes, then by the dictionary."""
         if run.casefold() in self.protected or run.casefold() in self.extra:
             return ()
+        if self.lang and self.zipf(run.lower()) >= MIN_LONG_PART_ZIPF and not run.islower():
+            return ()  # a known word written in camel case: "YouTube", "PowerPoint", "DeSantis"
         out: list[Split] = []
         cuts: list[int] = []
-        for m in regex.finditer(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})", run):
+        for m in _CASE_CHANGE.finditer(run):
             left = run[cuts[-1] if cuts else 0 : m.start()]
-            if self._case_split_ok(left, run):
-                out.append(Split((m.start(),), f'lower-case word glued to capitalised word: "{left}" + "{run[m.start():]}"'))
-                cuts.append(m.start())
-        bounds = [0, *cuts, len(run)]
-        for a, b in zip(bounds, bounds[1:]):
-            split = self._dictionary_split(run[a:b], next_capitalised and b == len(run))
+            nxt = _CASE_CHANGE.search(run, m.start() + 1)
+            right = run[m.start() : nxt.start() if nxt else len(run)]
+            split = self._case_split(left, right, m.start())
             if split:
-                out.append(Split(tuple(c + a for c in split.cuts), split.why))
+                out.append(split)
+                if m.start() in split.cuts:
+                    cuts.append(m.start())
+        bounds = [0, *cuts, len(run)]
+        for a, b in itertools.pairwise(bounds):
+            split = self._dictionary_split(run[a:b])
+            if split:
+                out.append(split._replace(cuts=tuple(c + a for c in split.cuts)))
         return tuple(out)
 
-    def _case_split_ok(self, left: str, run: str) -> bool:
-        if not left.islower() or len(left) < 2 or left in _NAME_PARTICLES:
-            return False  # "iPhone", "eBay", "McDonald", "YouTube", "deGrasse"
+    def _case_split(self, left: str, right: str, cut: int) -> Split | None:
+        """A cut where the case changes: "toldArs", "TheNew", "CEOthe", "DLLarry"."""
+        why = f'case change: "{left}" + "{right}"'
+        if left.lower() in _NAME_PARTICLES or len(left) < 2 or len(right) < 2:
+            return None  # "iPhone", "eBay", "McDonald", "deGrasse", "IDs"
         if self.lang is None:
-            return len(left) >= 3
-        if self.zipf(run.lower()) >= MIN_LONG_PART_ZIPF:
-            return False  # the whole is a word ("deSantis" is listed as desantis)
-        if self.zipf(left) >= CASE_LEFT_ZIPF:
-            return True
-        return self._dictionary_split(left, False) is not None  # "andhammeredBevin"
+            return Split((cut,), why) if left.islower() and len(left) >= 3 and right.istitle() else None
+        if left.islower():  # "toldArs", "freshReuters", "andhammeredBevin"
+            if right.isupper():
+                return None  # "macOS", "mRNA"
+            z = self.zipf(left)
+            inner = self._dictionary_split(left)
+            if inner and len(left) - inner.cuts[-1] == 1:
+                # "myiPhone", "theiPad": the last letter belongs to the brand, "my iPhone"
+                return inner._replace(cuts=tuple(c + cut - len(left) for c in inner.cuts))
+            if z >= CASE_LEFT_ZIPF or inner is not None:
+                return Split((cut,), f"{why} (zipf {left} {z:.2f})")
+            return None
+        if left.istitle():  # "TheNew", "WithOptilli"; "HashmiMumbai" if either name stands alone
+            if left.lower() in lexicon.stopwords(self.lang):
+                return Split((cut,), f'{why} ("{left}" is a function word)')
+            if len(left) >= 3 and right.istitle() and len(right) >= 3:
+                # camel-case brands ("AppleInsider", "NetBackup") stand whole; glued names
+                # ("HashmiMumbai") are split only when the article uses both words on their own
+                return Split((cut,), f"{why}, both seen alone in the text", (f"{left} {right}",))
+            return None
+        if left.isupper() and len(left) >= 2:
+            if right.islower():  # "CEOthe", "DJIfell"; not "CEOs", "IDs"
+                z = self.zipf(right)
+                if z >= WORD_AFTER_NUMBER_ZIPF or self._dictionary_split(right) is not None:
+                    return Split((cut,), f"{why} (zipf {right} {z:.2f})")
+                return None
+            if right.istitle() and len(right) >= 3:  # "DLLarry", "NFLInsider"
+                return Split((cut,), f"{why}, seen alone in the text", (right,))
+        return None
 
-    def _dictionary_split(self, piece: str, next_capitalised: bool) -> Split | None:
+    def _dictionary_split(self, piece: str) -> Split | None:
         if self.lang is None or len(piece) < 3 or not (piece.islower() or piece.istitle()):
             return None
         word = piece.lower()
@@ -276,22 +368,27 @@ class _Segmenter:
         if len(parts) < 2 or score < whole + (KNOWN_WORD_MARGIN if whole_z > 0 else 0.0):
             return None
         zs = [self.zipf(p) for p in parts]
-        if piece.istitle() and (
-            min(zs[1:]) < CAPITALISED_TAIL_ZIPF
-            or len(piece) < CAPITALISED_MIN_LETTERS
-            or (next_capitalised and len(parts) == 2)
-        ):
-            return None  # "Stonebridge", "Anas", "Juston Burris" are more likely names
+        stop = lexicon.stopwords(self.lang)
+        prefixes, suffixes = _AFFIXES.get(self.lang, ((), ()))
+        if parts[-1] in suffixes or (len(parts) == 2 and parts[0] in prefixes and parts[1] not in stop):
+            return None  # a derivation, not two words: "connectness", "hyperpersonalized", "nachbastelt"
         if self.lang in _COMPOUNDING:
-            stop = lexicon.stopwords(self.lang)
-            if any(a not in stop and b not in stop for a, b in zip(parts, parts[1:])):
-                return None  # "Klimaschutzprogramm" is one word
+            if piece.istitle() and any(p not in stop for p in parts[1:]):
+                return None  # "Gesundheitsversorgungseinrichtungen"; but "Regierungund"
+            if any(a not in stop and b not in stop for a, b in itertools.pairwise(parts)):
+                return None  # "klimaschutzprogramm" is one word; but "undder"
+        needs: tuple[str, ...] = ()
+        if piece.istitle() and (min(zs[1:]) < CAPITALISED_TAIL_ZIPF or len(piece) < CAPITALISED_MIN_LETTERS):
+            # "Stonebridge", "Juston" are more likely names, unless the head stands alone in the
+            # article: "Garrettand" where "Garrett" is mentioned elsewhere.
+            needs = (piece[: len(parts[0])],)
         cuts, pos = [], 0
         for p in parts[:-1]:
             pos += len(p)
             cuts.append(pos)
         shown = " + ".join(f"{p} {z:.2f}" for p, z in zip(parts, zs))
-        return Split(tuple(cuts), f'glued words: zipf {shown} vs "{word}" {whole_z:.2f}')
+        seen = f', "{needs[0]}" seen alone in the text' if needs else ""
+        return Split(tuple(cuts), f'glued words: zipf {shown} vs "{word}" {whole_z:.2f}{seen}', needs)
 
     def _viterbi(self, word: str) -> tuple[float, list[str]] | None:
         n = len(word)

@@ -1,20 +1,29 @@
-"""Line rules shared by the captions and boilerplate stages: drop a whole line a pattern matches."""
+"""Line rules shared by the captions, boilerplate and headline stages."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
 from ..model import DROP_LINE, Document, Edit
-from ..patterns import Pattern
+from ..patterns import BOILERPLATE, CAPTIONS, Pattern
+
+
+def first_match(text: str, patterns: Iterable[Pattern]) -> Pattern | None:
+    """The first pattern that matches the whole line (whitespace collapsed), or None."""
+    text = " ".join(text.split())
+    if not text:
+        return None
+    return next((p for p in patterns if p.regex.match(text)), None)
+
+
+def is_chrome(text: str) -> bool:
+    """True if a caption or boilerplate rule would drop this line."""
+    return first_match(text, CAPTIONS + BOILERPLATE) is not None
 
 
 def drop_matching_lines(doc: Document, stage: str, patterns: Iterable[Pattern]) -> Iterator[Edit]:
     patterns = tuple(patterns)
     for line in doc.lines:
-        text = " ".join(line.text.split())
-        if not text:
-            continue
-        for p in patterns:
-            if p.regex.match(text):
-                yield Edit(stage, DROP_LINE, line.number, 0, len(line.text), line.text, "", f"{p.reason} (rule {p.name})")
-                break
+        p = first_match(line.text, patterns)
+        if p is not None:
+            yield Edit(stage, DROP_LINE, line.number, 0, len(line.text), line.text, "", f"{p.reason} (rule {p.name})")

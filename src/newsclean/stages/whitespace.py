@@ -46,7 +46,16 @@ def normalize_whitespace(doc: Document, ctx: Context) -> Iterator[Edit]:
             edge = m.start() == 0 or m.end() == len(line.text)
             after = "" if edge else " "
             if m.group() != after:
-                yield Edit(STAGE, NORMALIZE_SPACE, line.number, m.start(), m.end(), m.group(), after, _describe(m.group(), edge))
+                yield Edit(
+                    STAGE,
+                    NORMALIZE_SPACE,
+                    line.number,
+                    m.start(),
+                    m.end(),
+                    m.group(),
+                    after,
+                    _describe(m.group(), edge),
+                )
 
 
 def _describe(space: str, edge: bool) -> str:
