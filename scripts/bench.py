@@ -1,0 +1,252 @@
+"""Score newsclean on the team's dev set (../shared/bench) and print a compact table.
+
+    make bench
+    python scripts/bench.py --limit 20 --variants joined --json bench-out/bench.json
+
+It runs the team's scorer in-process (``score.evaluate``) on ``newsclean.clean_text`` and adds three
+checks the scorer does not make: how many inputs made ``clean_text`` raise, whether cleaning the
+output again changes it (idempotence, over every scored input), and throughput in MB/s against
+ftfy's ``fix_text``, the named baseline, timed in this process over the same ``container.joined``
+inputs. tests/test_bench.py imports this module, so the floors are checked on the same numbers.
+
+Without ../shared/bench/score.py (a clone on its own) it says so and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import multiprocessing
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_DIR = ROOT.parent / "shared" / "bench"
+DEV_DIR = BENCH_DIR / "dev"
+
+VARIANTS = ("joined", "container.joined")
+JOBS = 2
+#: The variant whose inputs are timed: the closest to what users feed newsclean.
+SPEED_VARIANT = "container.joined"
+#: How many unstable ids to list.
+SHOW_IDS = 5
+
+JOINED_COLUMNS = ("split_precision", "split_recall", "split_f1", "tp", "fp", "fn", "damaged_words_per_10k")
+FULL_COLUMNS = (
+    "bow_precision",
+    "bow_recall",
+    "bow_f1",
+    "gold_in_lines_kept",
+    "nongold_lines_removed",
+    "headline_lines_out_avg",
+)
+SNIPPET_COLUMNS = ("with_kept", "without_removed")
+SHORT_NAMES = {
+    "split_precision": "P",
+    "split_recall": "R",
+    "split_f1": "F1",
+    "damaged_words_per_10k": "dmg/10k",
+    "bow_precision": "bowP",
+    "bow_recall": "bowR",
+    "bow_f1": "bowF1",
+    "gold_in_lines_kept": "kept",
+    "nongold_lines_removed": "nongold_rm",
+    "headline_lines_out_avg": "hl_out",
+    "with_kept": "with_kept",
+    "without_removed": "without_rm",
+}
+
+
+def bench_available(bench_dir: Path = BENCH_DIR) -> bool:
+    return (bench_dir / "score.py").is_file() and (bench_dir / "dev" / "manifest.json").is_file()
+
+
+def load_evaluate(bench_dir: Path = BENCH_DIR):
+    """The scorer's ``evaluate``, imported by path: the bench folder is not a package."""
+    if str(bench_dir) not in sys.path:
+        sys.path.insert(0, str(bench_dir))
+    from score import evaluate
+
+    return evaluate
+
+
+def score(variants=VARIANTS, limit: int = 0, jobs: int = JOBS, save_dir: Path | None = None) -> dict:
+    """Run the scorer on ``newsclean.clean_text``; outputs go to ``save_dir`` as ``<id>.<variant>.out.txt``."""
+    import newsclean
+
+    evaluate = load_evaluate()
+    return evaluate(
+        str(DEV_DIR),
+        newsclean.clean_text,
+        variants=list(variants),
+        limit=limit,
+        jobs=jobs,
+        save_dir=str(save_dir) if save_dir else None,
+        name="newsclean.clean_text",
+    )
+
+
+def _read(path: Path) -> str:
+    # newline="" keeps a stray "\r" as it is, so that what is compared is exactly what was written
+    with open(path, encoding="utf-8", newline="") as f:
+        return f.read()
+
+
+def _unstable(path: Path) -> str | None:
+    """The output file's name if cleaning it again changes it."""
+    import newsclean
+
+    once = _read(path)
+    try:
+        twice = newsclean.clean_text(once)
+    except Exception:
+        return path.name
+    return path.name if twice != once else None
+
+
+def check_idempotence(save_dir: Path, jobs: int = JOBS) -> dict:
+    """Clean every saved output again: ``clean_text(clean_text(x)) == clean_text(x)`` for each input."""
+    paths = sorted(Path(save_dir).glob("*.out.txt"))
+    if jobs > 1:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            names = pool.map(_unstable, paths, chunksize=8)
+    else:
+        names = [_unstable(p) for p in paths]
+    unstable = [n.removesuffix(".out.txt") for n in names if n]
+    return {"files": len(paths), "unstable": len(unstable), "unstable_ids": unstable}
+
+
+def measure_speed(save_dir: Path) -> dict:
+    """MB/s of newsclean.clean_text and ftfy.fix_text over the scored container.joined inputs, one process.
+
+    Both are warmed up first (newsclean loads its word lists once), so one-off loading is not timed.
+    """
+    import ftfy
+
+    import newsclean
+
+    ids = sorted(p.name.removesuffix(f".{SPEED_VARIANT}.out.txt") for p in save_dir.glob(f"*.{SPEED_VARIANT}.out.txt"))
+    texts = [_read(DEV_DIR / f"{i}.{SPEED_VARIANT}.txt") for i in ids]
+    if not texts:
+        return {}
+    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    seconds = {}
+    for name, fn in (("ftfy.fix_text", ftfy.fix_text), ("newsclean.clean_text", newsclean.clean_text)):
+        fn(texts[0])
+        t0 = time.perf_counter()
+        for text in texts:
+            with contextlib.suppress(Exception):  # the scorer counts errors
+                fn(text)
+        seconds[name] = time.perf_counter() - t0
+    rate = {name: megabytes / s for name, s in seconds.items()}
+    return {
+        "variant": SPEED_VARIANT,
+        "files": len(texts),
+        "megabytes": round(megabytes, 3),
+        "seconds": {k: round(v, 2) for k, v in seconds.items()},
+        "mb_per_s": {k: round(v, 3) for k, v in rate.items()},
+        "ratio_vs_ftfy": round(rate["newsclean.clean_text"] / rate["ftfy.fix_text"], 3),
+    }
+
+
+def run(variants=VARIANTS, limit: int = 0, jobs: int = JOBS) -> dict:
+    """Score, then check idempotence and speed on the same outputs; everything as one dict."""
+    with tempfile.TemporaryDirectory(prefix="newsclean-bench-") as tmp:
+        out_dir = Path(tmp)
+        t0 = time.time()
+        scores = score(variants, limit=limit, jobs=jobs, save_dir=out_dir)
+        t1 = time.time()
+        idempotence = check_idempotence(out_dir, jobs=jobs)
+        t2 = time.time()
+        speed = measure_speed(out_dir)
+        t3 = time.time()
+    return {
+        "scores": scores,
+        "errors": scores["errors"],
+        "error_examples": scores["error_examples"],
+        "idempotence": idempotence,
+        "speed": speed,
+        "wall_seconds": {"score": round(t1 - t0, 1), "idempotence": round(t2 - t1, 1), "speed": round(t3 - t2, 1)},
+    }
+
+
+def _cell(value, column: str = "") -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.2f}" if column == "damaged_words_per_10k" else f"{value:.4f}"
+    return str(value)
+
+
+def _table(rows: list[tuple[str, dict]], columns: tuple[str, ...]) -> list[str]:
+    header = ["source", "docs", *(SHORT_NAMES.get(c, c) for c in columns)]
+    body = [[src, _cell(m.get("docs")), *(_cell(m.get(c), c) for c in columns)] for src, m in rows]
+    widths = [max(len(r[i]) for r in [header, *body]) for i in range(len(header))]
+    fmt = "  ".join(f"{{:{'<' if i == 0 else '>'}{w}}}" for i, w in enumerate(widths))
+    return [fmt.format(*r) for r in [header, *body]]
+
+
+def _source_order(name: str) -> tuple:
+    return (not name.startswith("ALL"), name)
+
+
+def format_report(report: dict) -> str:
+    lines = []
+    for variant, vres in report["scores"]["variants"].items():
+        by_source = vres["by_source"]
+        lines.append(f"== {variant}  ({vres['docs']} docs, {vres['wall_seconds']} s wall)")
+        names = sorted(by_source, key=_source_order)
+        if variant == "joined":
+            lines += _table([(s, by_source[s]) for s in names], JOINED_COLUMNS)
+        else:
+            full = [(s, by_source[s]) for s in names if not s.endswith("_snippets") and by_source[s]]
+            snips = [(s, by_source[s]) for s in names if s.endswith("_snippets") and by_source[s]]
+            lines += _table(full, FULL_COLUMNS)
+            if snips:
+                lines += _table(snips, SNIPPET_COLUMNS)
+        lines.append("")
+    lines.append(f"errors: {report['errors']}")
+    for example in report["error_examples"]:
+        lines.append(f"  {example['variant']}: {example['error']}")
+    idem = report["idempotence"]
+    shown = ", ".join(idem["unstable_ids"][:SHOW_IDS])
+    idem_line = f"idempotence: {idem['unstable']} of {idem['files']} outputs change when cleaned again"
+    lines.append(idem_line + (f" ({shown})" if shown else ""))
+    speed = report["speed"]
+    if speed:
+        rate = speed["mb_per_s"]
+        lines.append(
+            f"speed ({speed['files']} {speed['variant']} inputs, {speed['megabytes']} MB, one process): "
+            f"newsclean {rate['newsclean.clean_text']:.2f} MB/s, ftfy.fix_text {rate['ftfy.fix_text']:.2f} MB/s, "
+            f"ratio {speed['ratio_vs_ftfy']:.2f}x ftfy"
+        )
+    wall = report["wall_seconds"]
+    lines.append(f"wall time: score {wall['score']} s, idempotence {wall['idempotence']} s, speed {wall['speed']} s")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Score newsclean on ../shared/bench/dev.")
+    parser.add_argument("--json", metavar="FILE", help="also write the whole report here")
+    parser.add_argument("--limit", type=int, default=0, metavar="N", help="articles per source (default: all)")
+    parser.add_argument("--variants", default=",".join(VARIANTS), help="comma list (default: %(default)s)")
+    parser.add_argument("--jobs", type=int, default=JOBS, help="worker processes (default: %(default)s)")
+    args = parser.parse_args(argv)
+    if not bench_available():
+        print(f"bench: {BENCH_DIR / 'score.py'} (and its dev set) not found; nothing to score.")
+        return 0
+    variants = [v for v in args.variants.split(",") if v]
+    report = run(variants, limit=args.limit, jobs=args.jobs)
+    print(format_report(report))
+    if args.json:
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"wrote {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
