@@ -1,0 +1,69 @@
+"""The caption and boilerplate patterns test themselves: each carries lines it must match and lines
+it must leave alone (as codespell's dictionaries carry their reasons). This runs both lists and
+checks that the data is well formed."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean.model import Document
+from newsclean.patterns import BOILERPLATE, CAPTIONS, Pattern
+from newsclean.stages.lines import drop_matching_lines
+
+PATTERNS: tuple[Pattern, ...] = CAPTIONS + BOILERPLATE
+
+#: Examples a pattern lists but does not pass today: (pattern name, example) -> why. Each is a bug in
+#: src/newsclean/patterns.py; strict xfail, so the fix shows up as an XPASS to remove from here.
+KNOWN_FAILURES = {
+    ("credit-line", "(AP Photo/Evan Vucci)"): "credit-line has no branch for 'Agency Photo/Name' (the usual AP credit)",
+    ("cookie-notice", "Diese Website verwendet Cookies."): "cookie-notice spells it 'Webseite' only, not 'Website'",
+}
+
+
+def _examples(attr: str) -> list:
+    params = []
+    for p in PATTERNS:
+        for text in getattr(p, attr):
+            why = KNOWN_FAILURES.get((p.name, text))
+            marks = [pytest.mark.xfail(strict=True, reason=why)] if why else []
+            params.append(pytest.param(p, text, id=f"{p.name}: {text[:50]}", marks=marks))
+    return params
+
+
+@pytest.mark.parametrize(("pattern", "text"), _examples("matches"))
+def test_pattern_matches_its_examples(pattern: Pattern, text: str):
+    assert pattern.regex.match(text), f"{pattern.name} should match {text!r}"
+
+
+@pytest.mark.parametrize(("pattern", "text"), _examples("keeps"))
+def test_pattern_keeps_its_counterexamples(pattern: Pattern, text: str):
+    assert not pattern.regex.match(text), f"{pattern.name} should not match {text!r}"
+
+
+@pytest.mark.parametrize(("pattern", "text"), _examples("keeps"))
+def test_no_rule_of_the_stage_drops_a_counterexample(pattern: Pattern, text: str):
+    """A line one rule keeps must not be dropped by another rule of the same stage either."""
+    stage_patterns = CAPTIONS if pattern in CAPTIONS else BOILERPLATE
+    doc = Document.from_text(text + "\n")
+    assert [e.reason for e in drop_matching_lines(doc, "test", stage_patterns)] == []
+
+
+def test_pattern_names_are_unique():
+    names = [p.name for p in PATTERNS]
+    assert len(names) == len(set(names)), sorted({n for n in names if names.count(n) > 1})
+
+
+def test_known_failures_name_real_examples():
+    listed = {(p.name, t) for p in PATTERNS for t in (*p.matches, *p.keeps)}
+    assert set(KNOWN_FAILURES) <= listed
+
+
+@pytest.mark.parametrize("pattern", PATTERNS, ids=[p.name for p in PATTERNS])
+def test_pattern_is_well_formed(pattern: Pattern):
+    assert pattern.matches, f"{pattern.name} has no example it must match"
+    assert pattern.keeps, f"{pattern.name} has no example it must keep"
+    assert not set(pattern.matches) & set(pattern.keeps)
+    assert pattern.reason and pattern.reason == pattern.reason.strip()
+    assert pattern.name == pattern.name.lower() and " " not in pattern.name
+    source = pattern.regex.pattern.strip()
+    assert source.startswith("^") and source.endswith("$"), "a pattern must judge a whole line"

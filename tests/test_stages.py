@@ -1,0 +1,526 @@
+"""Focused, named cases per stage: what each must repair, and the real text it must leave alone.
+
+Stage cases run through ``newsclean.clean(text, only=[stage])`` with the language forced, so a case
+tests one rule and not language detection on a one-line text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+import newsclean
+from newsclean import Config, ConfigError
+from newsclean.model import replay
+
+
+def run(text: str, *stages: str, lang: str | None = "en", **options) -> newsclean.Result:
+    result = newsclean.clean(text, only=list(stages), lang=lang, **options)
+    assert replay(text, result.edits) == result.text
+    return result
+
+
+# joins: positive cases. (glued text in a realistic sentence, the repaired spot)
+
+JOINS_REPAIRS = {
+    "Putinand": ("The talks between Vladimir Putinand the visiting delegation lasted six hours.", "Putin and"),
+    "borderheavily": ("Guards patrolled the borderheavily armed with rifles and dogs.", "border heavily"),
+    "weaponsall": ("The convoy carried food, fuel and weaponsall the way from the port.", "weapons all"),
+    "aggressionset": ("Lawmakers said fear of aggressionset the tone for the summit.", "aggression set"),
+    "minesthe": ("Engineers cleared the minesthe army had laid in 2019.", "mines the"),
+    "does”said": ("“That is what a good neighbour does”said the mayor, Anna Petrova.", "does” said"),
+    "us”Chang": ("“Nobody asked us”Chang added, “and nobody will.”", "us” Chang"),
+    "impeachment.A": ("The governor faced impeachment.A vote is expected on Tuesday.", "impeachment. A"),
+    "Hood,lost": ("Officers from Robin Hood,lost their jobs on Friday.", "Hood, lost"),
+    "afternoon.The": ("The rain stopped in the afternoon.The match resumed at four.", "afternoon. The"),
+    "by30": ("Turnout fell by30 percent compared with the last election.", "by 30"),
+    "30points": ("The home side scored 30points in the second half.", "30 points"),
+    "said“Right": ("The mayor said“Right now we wait for the engineers.”", "said “Right"),
+    "said:“We": ("The minister said:“We will not wait.”", "said: “We"),
+    "(AP)The": ("WASHINGTON (AP)The Senate voted on Friday to keep the government open.", "(AP) The"),
+    "(1950-1953)ended": ("The Korean War (1950-1953)ended with an armistice.", "(1950-1953) ended"),
+    "decade,and": ("It was the worst flood in a decade,and the rain continued.", "decade, and"),
+    "theSenate": ("The decision was made by theSenate on Friday.", "the Senate"),
+    "straight-quote": ('He called it "a big mistake"and left the room.', '"a big mistake" and'),
+}
+
+
+@pytest.mark.parametrize(("text", "repaired"), JOINS_REPAIRS.values(), ids=JOINS_REPAIRS.keys())
+def test_joins_repairs(text: str, repaired: str):
+    result = run(text + "\n", "joins")
+    assert repaired in result.text
+    assert result.text.replace(" ", "") == (text + "\n").replace(" ", ""), "only spaces are inserted"
+    assert len(result.edits) == 1
+    edit = result.edits[0]
+    assert (edit.stage, edit.kind) == ("joins", "insert-space")
+    assert edit.after.replace(" ", "") == edit.before
+    assert text[edit.column - 1 :].startswith(edit.before)
+
+
+def test_joins_reason_shows_the_evidence():
+    (edit,) = run("The talks between Vladimir Putinand the delegation ended.\n", "joins").edits
+    assert "putin" in edit.reason and "and" in edit.reason and "zipf" in edit.reason
+
+
+# Repairs the joins stage does not make yet; it is still being tuned. Not strict: when one starts to
+# pass, pytest reports an XPASS and the case can move up to JOINS_REPAIRS.
+JOINS_NOT_YET = {
+    "Northor": (
+        "Voters in the Northor the islands may decide the result.",
+        "North or",
+        "en",
+        "committed thresholds: north + or loses to one unknown 7-letter token",
+    ),
+    "warsince": (
+        "The two families have been at warsince the 1980s.",
+        "war since",
+        "en",
+        "committed thresholds: war + since loses to one unknown 8-letter token",
+    ),
+    "Seouland": (
+        "Officials in Seouland the capital region disagreed.",
+        "Seoul and",
+        "en",
+        "committed thresholds: seoul (zipf 3.8) + and loses to one unknown token",
+    ),
+    "French-guillemet": (
+        "« C’est une erreur »a déclaré la maire de Lyon.",
+        "» a",
+        "fr",
+        "the quote rules know “ ” „ and straight quotes, not « »",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "repaired", "lang"),
+    [
+        pytest.param(text, repaired, lang, id=key, marks=pytest.mark.xfail(strict=False, reason=why))
+        for key, (text, repaired, lang, why) in JOINS_NOT_YET.items()
+    ],
+)
+def test_joins_repairs_not_yet(text: str, repaired: str, lang: str):
+    assert repaired in run(text + "\n", "joins", lang=lang).text
+
+
+# joins: negative cases. Each sentence must come out exactly as it went in.
+
+JOINS_KEEPS = {
+    "Zinoviev": "The chess club elected Pavel Zinoviev as its chairman.",
+    "Kormilitsyna": "Olga Kormilitsyna won the regional chess title on Sunday.",
+    "Pyongyang": "Delegates flew to Pyongyang on Sunday for two days of talks.",
+    "iPhone": "Sales of the new iPhone rose in March, the company said.",
+    "YouTube": "The clip was posted on YouTube late on Friday.",
+    "PowerPoint": "He showed a PowerPoint slide to the committee.",
+    "McDonald": "The McDonald family has owned the farm since 1920.",
+    "DeSantis": "Florida Governor Ron DeSantis spoke on Monday.",
+    "eBay": "The seller listed the painting on eBay last year.",
+    "U.S.": "The U.S. embassy issued a statement on Tuesday.",
+    "e.g.": "Some towns, e.g. Lindau, have already changed the rules.",
+    "3.5": "Inflation rose 3.5 percent in May.",
+    "1,000": "More than 1,000 people attended the rally.",
+    "10:30": "The meeting began at 10:30 on Thursday.",
+    "example.com": "Details are on example.com until Friday.",
+    "url-with-comma": "See https://example.com/a,b for the full list.",
+    "email": "Readers can write to jane@example.org with questions.",
+    "COVID-19": "The COVID-19 rules ended in June.",
+    "4G": "The 4G network covers most of the island.",
+    "2nd": "She finished 2nd in the final.",
+    "MP3": "He shared an MP3 of the speech with reporters.",
+    "F-16": "The air force bought a F-16 last year.",
+    "“Right-at-line-start": "“Right now we wait,” she said.",
+    "onto": "The crowd moved onto the square.",
+    "wherein": "The parties signed a clause wherein they agree to talk.",
+    "cannot": "The ministry cannot confirm the figures.",
+    "possessive": "Kim’s sister spoke about the ’90s and rock’n’roll.",
+    "quote-then-comma": "It was a “big mistake”, he said.",
+    "question-in-quotes": "“Is it over?” asked the reporter.",
+    "closing-quote-at-end": "The ministry called the drills a “provocation.”",
+    "straight-quotes": 'The so-called "balloon war" continued.',
+    "compound-words": "The therapist said the breakthrough came nonetheless, somewhere outside Busan.",
+    "camel-case-brands": "JPMorgan, BlackRock, LinkedIn and WhatsApp declined to comment.",
+    "name-particles": "The astronomer Neil deGrasse Tyson met Leonardo DiCaprio.",
+    "hashtag-and-handle": "The #MeToo campaign was shared by @MattBevin on Friday.",
+    "units": "The car reached 100mph and the charger delivers 50kWh.",
+    "ellipsis": "He paused… then spoke.",
+}
+
+
+@pytest.mark.parametrize("text", JOINS_KEEPS.values(), ids=JOINS_KEEPS.keys())
+def test_joins_keeps(text: str):
+    result = run(text + "\n", "joins")
+    assert result.edits == ()
+    assert result.text == text + "\n"
+
+
+def test_joins_german_closing_quote():
+    text = "„Wir haben keine Zeit mehr zu verlieren“sagte die Ministerin am Montag.\n"
+    assert "verlieren“ sagte" in run(text, "joins", lang="de").text
+
+
+def test_joins_german_keeps_compounds_and_splits_function_words():
+    text = "Das Klimaschutzprogramm der Regierungund die Genehmigungsverfahren wurden vorgestellt.\n"
+    assert run(text, "joins", lang="de").text == text.replace("Regierungund", "Regierung und")
+
+
+def test_joins_german_keeps_quote_with_comma():
+    text = "„Das ist gut“, sagte er am Montag.\n"
+    assert run(text, "joins", lang="de").edits == ()
+
+
+def test_joins_spanish():
+    text = "La medida afecta a los barrios del centroy a la zona del puerto.\n"
+    assert "centro y a" in run(text, "joins", lang="es").text
+
+
+def test_joins_unknown_language_uses_only_punctuation_rules():
+    text = "Vladimir Putinand the envoy met.The talks ended.\n"
+    result = run(text, "joins", lang="xx")
+    assert result.text == "Vladimir Putinand the envoy met. The talks ended.\n"
+
+
+def test_joins_glued_token_that_repeats_is_a_word():
+    # A lost space rarely repeats itself: a token seen twice is kept (a brand, a name).
+    text = "The startup Mapleand sells maps. Investors in Mapleand met on Monday.\n"
+    assert run(text, "joins").edits == ()
+
+
+def test_joins_extra_words_let_a_rare_name_be_recognised():
+    # lavrov has zipf 2.66 in English: too rare to count as a word without help
+    text = "Talks between Sergei Lavrovand the envoy ended.\n"
+    assert "Lavrov and" in run(text, "joins", extra_words=["Lavrov"]).text
+
+
+def test_joins_protected_words_are_never_split():
+    text = "Talks between Vladimir Putinand the envoy ended.\n"
+    assert run(text, "joins", protected_words=["Putinand"]).edits == ()
+
+
+# headline
+
+HEADLINE = "Finland says it may send air defence to Moldova"
+
+
+def test_headline_repeated_at_the_top_is_kept_once():
+    text = f"{HEADLINE}\n\n{HEADLINE}\n{HEADLINE}\n\nHelsinki said on Thursday it would decide soon.\n"
+    result = run(text, "headline")
+    assert result.text == f"{HEADLINE}\n\n\nHelsinki said on Thursday it would decide soon.\n"
+    assert [(e.line, e.reason) for e in result.edits] == [
+        (3, "repeat of the headline on line 1"),
+        (4, "repeat of the headline on line 1"),
+    ]
+    assert result.title == HEADLINE
+
+
+def test_headline_copy_later_in_the_text_is_dropped():
+    text = (
+        f"{HEADLINE}\n\nHelsinki said on Thursday it would decide soon.\n\nThe cabinet meets on Monday.\n\n{HEADLINE}\n"
+    )
+    result = run(text, "headline")
+    assert [e.line for e in result.edits] == [7]
+    assert result.text.count(HEADLINE) == 1 and result.text.startswith(HEADLINE)
+
+
+def test_headline_match_ignores_case_spacing_and_quote_style():
+    text = 'Seoul warns “Moscow” over arms\n\nSEOUL  warns "Moscow" over arms\n\nThe ministry spoke.\n'
+    assert [e.line for e in run(text, "headline").edits] == [3]
+
+
+def test_headline_repeated_sentence_is_kept():
+    text = f"{HEADLINE}\n\nThe library opens on Monday.\n\nThe library opens on Monday.\n"
+    assert run(text, "headline").edits == ()
+
+
+def test_headline_short_repeated_line_is_kept():
+    text = f"{HEADLINE}\n\nWhat happens next?\n\nThe council decides.\n\nWhat happens next?\n"
+    assert run(text, "headline").edits == ()
+
+
+def test_headline_line_seen_more_than_three_times_is_kept():
+    line = "Eat well before your morning workout"
+    text = f"Title of the health guide here\n\n{line}\n\nText.\n\n{line}\n\n{line}\n\n{line}\n"
+    assert run(text, "headline").edits == ()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="headline._SENTENCE_END ignores a closing quote: a repeated sentence ending in '.”' near the top "
+    "is taken for a headline and its later copy dropped ('repeat of the headline on line 3')",
+)
+def test_headline_repeated_quoted_sentence_is_kept():
+    text = f"{HEADLINE}\n\n“We are not leaving this town.”\n\nThe mayor spoke.\n\n“We are not leaving this town.”\n"
+    assert run(text, "headline").edits == ()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="joins counts tokens before the headline stage drops the copies, so a glued word in a "
+    "repeated headline counts as 'repeated' (a real word) and is kept; a second run repairs it",
+)
+def test_glued_word_in_a_repeated_headline_is_repaired():
+    headline = "Vladimir Putinand the envoy meet in Minsk"
+    text = f"{headline}\n\n{headline}\n\nThe talks lasted an hour on Friday and ended without a statement.\n"
+    assert newsclean.clean(text).title == "Vladimir Putin and the envoy meet in Minsk"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="joins counts tokens before the captions stage drops the caption, so a glued word the caption "
+    "repeats counts as 'repeated' (a real word) and is kept in the body; a second run repairs it",
+)
+def test_glued_word_repeated_in_a_caption_is_repaired():
+    text = (
+        "The talks between Vladimir Putinand the envoy lasted an hour on Friday.\n\n"
+        "Vladimir Putinand the envoy at the talks. (Jane Doe/AP Photo)\n"
+    )
+    assert newsclean.clean_text(text) == "The talks between Vladimir Putin and the envoy lasted an hour on Friday.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        pytest.param(f"{HEADLINE}\n\nBody.\n", HEADLINE, id="first-line"),
+        pytest.param(f"\n\n{HEADLINE}\n\nBody.\n", HEADLINE, id="after-blank-lines"),
+        pytest.param("The council met on Monday.\n\nBody.\n", None, id="sentence-is-no-title"),
+        pytest.param(f"{HEADLINE}\n", None, id="nothing-follows"),
+    ],
+)
+def test_title(text: str, title: str | None):
+    assert newsclean.clean(text).title == title
+
+
+# captions and boilerplate: what they drop
+
+DROPPED = {
+    "yonhap-reuters": "Unification Minister Park Seo-yeon speaks in Seoul (Yonhap/Reuters)",
+    "name-ap-photo": "Commuters wait at Leeds station on Tuesday. (Jane Doe/AP Photo)",
+    "via-ap": "Officials sign the agreement in Minsk. (Olga Vorontsova, Sputnik, Pool Photo via AP)",
+    "photo-colon": "Photo: Mikko Saarinen",
+    "getty": "Getty Images",
+    "foto-dpa": "Foto: Sven Hoppe/dpa",
+    "prev": "PREV Scientists in Tartu find a beetle that eats plastic",
+    "next": "NEXT Storm warning for the Baltic coast; ferries suspended",
+    "google-news": "For Latest Updates Follow us on Google News",
+    "advertisement": "Advertisement",
+    "share": "Share this article",
+    "read-more": "Read more",
+    "anzeige": "Anzeige",
+    "folgen-sie-uns": "Folgen Sie uns auf Facebook",
+    "siguenos": "Síguenos en Twitter",
+    "copyright": "© 2025 Example News Ltd. All rights reserved.",
+}
+
+
+@pytest.mark.parametrize("line", DROPPED.values(), ids=DROPPED.keys())
+def test_line_is_dropped(line: str):
+    text = f"{HEADLINE}\n\nHelsinki said on Thursday it would decide soon.\n\n{line}\n\nThe cabinet meets on Monday.\n"
+    result = run(text, "captions", "boilerplate")
+    assert [e.before for e in result.edits] == [line]
+    assert result.edits[0].kind == "drop-line" and "(rule " in result.edits[0].reason
+
+
+def test_chrome_line_with_nbsp_and_trailing_space_is_dropped():
+    text = "Body text here.\nFor Latest Updates Follow us on Google\u00a0News \n"
+    assert run(text, "boilerplate").text == "Body text here.\n"
+
+
+# captions and boilerplate: real article lines that must stay
+
+KEPT = {
+    "one-sentence-paragraph": "Schools were closed.",
+    "quote": "“The sea was white,” said Xosé Manuel Piñeiro, a fisherman in Cangas.",
+    "next-week": "Next week the council votes.",
+    "share-prices": "Share prices fell.",
+    "dateline": "WASHINGTON (AP) — The Senate on Friday passed a stopgap spending bill by 78 votes to 19.",
+    "mentions-reuters": "Reuters reported the deal on Monday, citing two people familiar with the matter.",
+    "source-at-end": "The figures were revised on Tuesday, the ministry said. (Source: Financial Times)",
+    "photographers": "Photographers gathered outside the court before dawn.",
+    "credit-card": "Credit card debt rose again in March.",
+    "advertisement-revenue": "Advertisement revenue fell by a third.",
+    "follow-the-money": "Follow the money, she told reporters.",
+    "previous-attempts": "Previous attempts to pass the bill failed.",
+    "getty-said": "Getty Images said it would appeal the ruling.",
+    "parenthesis": "Prices rose 5% (year on year) in the capital.",
+    "bloomberg-citing": "The deal was first reported by Bloomberg (citing two people familiar with the matter).",
+    "slash-in-text": "The bill passed with support from both parties (Democrats/Republicans) in the House.",
+    "short-subheading": "Why now?",
+}
+
+
+@pytest.mark.parametrize("line", KEPT.values(), ids=KEPT.keys())
+def test_article_line_is_kept(line: str):
+    text = f"{HEADLINE}\n\n{line}\n\nThe cabinet meets on Monday.\n"
+    assert run(text, "captions", "boilerplate").edits == ()
+
+
+# Article lines dropped today: bugs in src/newsclean/patterns.py (strict: a fix must remove the mark).
+KEPT_BUT_DROPPED = {
+    "slash-in-parenthesis": (
+        "He joined the company in 2019 (then called Smith/Jones).",
+        "caption-with-credit takes any '(Word/Word)' at the end of a sentence for a 'Name/Agency' credit",
+    ),
+    "attribution-at-end": (
+        "Shares of the firm fell 4% on Monday, the biggest drop since March (Reuters).",
+        "caption-with-credit drops a one-sentence paragraph that ends in an agency attribution",
+    ),
+    "follow-us-in-quote": (
+        "Follow us on the journey as we cross the Atlantic, the crew wrote on Instagram.",
+        "follow-prompt drops reported speech that starts with 'Follow us on'",
+    ),
+    "capitalised-next": (
+        "NEXT month the company will report its earnings.",
+        "prev-next drops any line starting with the word NEXT in capitals",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param(line, id=key, marks=pytest.mark.xfail(strict=True, reason=why))
+        for key, (line, why) in KEPT_BUT_DROPPED.items()
+    ],
+)
+def test_article_line_is_kept_known_bugs(line: str):
+    text = f"{HEADLINE}\n\n{line}\n\nThe cabinet meets on Monday.\n"
+    assert run(text, "captions", "boilerplate").edits == ()
+
+
+@pytest.mark.xfail(strict=True, reason="credit-line has no branch for 'Agency Photo/Name', the usual AP credit")
+def test_ap_photo_credit_is_dropped():
+    text = "Body text here.\n(AP Photo/Evan Vucci)\n"
+    assert run(text, "captions").text == "Body text here.\n"
+
+
+# unicode
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("The CafÃ© Europa reopened.", "The Café Europa reopened.", id="mojibake"),
+        pytest.param("She ordered crÃ¨me brÃ»lÃ©e.", "She ordered crème brûlée.", id="mojibake-several"),
+        pytest.param("Hughes &amp; Daughters sold it.", "Hughes & Daughters sold it.", id="amp-entity"),
+        pytest.param("They said &quot;no&quot; twice.", 'They said "no" twice.', id="quot-entity"),
+        pytest.param("The school d&#39;accueil opened.", "The school d'accueil opened.", id="numeric-entity"),
+        pytest.param("The pier re\u200bopened.", "The pier reopened.", id="zero-width-space"),
+        pytest.param("\ufeffThe mayor spoke.", "The mayor spoke.", id="byte-order-mark"),
+        pytest.param("The cafe\u0301 opened.", "The caf\u00e9 opened.", id="nfc"),
+    ],
+)
+def test_unicode_repairs(text: str, expected: str):
+    result = run(text + "\n", "unicode")
+    assert result.text == expected + "\n"
+    assert result.edits and all(e.stage == "unicode" and e.reason for e in result.edits)
+
+
+def test_unicode_edit_covers_the_whole_word():
+    (edit,) = run("The CafÃ© Europa reopened.\n", "unicode").edits
+    assert (edit.before, edit.after, edit.column) == ("CafÃ©", "Café", 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The “big” deal — signed… at last, ‘they’ said.", id="curly-quotes-and-dashes"),
+        pytest.param("A firefighter posted a \U0001f469\u200d\U0001f692 emoji.", id="zwj-emoji"),
+        pytest.param("東京、２０２４年に開催。", id="full-width-cjk"),
+        pytest.param("AT&T and P&G said so.", id="bare-ampersand"),
+        pytest.param("Zoë Brontë visited Tromsø and Kraków.", id="accents"),
+        pytest.param("„Das ist gut“, sagte er. «Oui», dit-elle.", id="foreign-quotes"),
+    ],
+)
+def test_unicode_keeps(text: str):
+    result = run(text + "\n", "unicode")
+    assert result.edits == ()
+    assert result.text == text + "\n"
+
+
+def test_unicode_output_is_nfc():
+    text = "Bru\u0308ssel, cafe\u0301, A\u030angstro\u0308m\n"
+    out = run(text, "unicode").text
+    assert unicodedata.is_normalized("NFC", out)
+
+
+# whitespace
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Opening hours:\t9am\t–\t5pm.\n", "Opening hours: 9am – 5pm.\n", id="tabs"),
+        pytest.param("It cost £2.4\u00a0million.\n", "It cost £2.4 million.\n", id="nbsp"),
+        pytest.param("It rained.   \nIt stopped.\t\n", "It rained.\nIt stopped.\n", id="trailing-spaces"),
+        pytest.param("Two  spaces   here.\n", "Two spaces here.\n", id="space-runs"),
+        pytest.param("  Indented line.\n", "Indented line.\n", id="leading-spaces"),
+        pytest.param("Line one.\r\nLine two.\r\n", "Line one.\nLine two.\n", id="crlf"),
+        pytest.param("One.\n\n\n\nTwo.\n\n\nThree.\n", "One.\n\nTwo.\n\nThree.\n", id="blank-line-runs"),
+        pytest.param("One.\n \t\n\u00a0\nTwo.\n", "One.\n\nTwo.\n", id="blank-lines-with-spaces"),
+        pytest.param("\n\n  \nOne.\n\n\n", "One.\n", id="leading-and-trailing-blank-lines"),
+        pytest.param("One.\nTwo.\n\nThree.\n", "One.\nTwo.\n\nThree.\n", id="layout-kept"),
+    ],
+)
+def test_whitespace(text: str, expected: str):
+    assert run(text, "whitespace").text == expected
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a lone carriage return (classic Mac line ending) becomes a space, so a CR-only file comes out "
+    "as one line, though the whitespace stage promises that lines are never joined",
+)
+def test_whitespace_lone_carriage_return_is_a_line_break():
+    assert newsclean.clean_text("Line one.\rLine two.\r\rLine three.\r") == "Line one.\nLine two.\n\nLine three.\n"
+
+
+def test_whitespace_reason_names_the_characters():
+    reasons = [e.reason for e in run("a\tb\u00a0c \n", "whitespace").edits]
+    assert reasons == [
+        "tab -> one space",
+        "no-break space -> one space",
+        "whitespace at the line's edge removed (space)",
+    ]
+
+
+def test_whitespace_closes_the_gap_left_by_dropped_lines():
+    text = "Body one.\n\nAdvertisement\n\nBody two.\n\nRead more\n"
+    assert newsclean.clean_text(text) == "Body one.\n\nBody two.\n"
+
+
+# stage selection and config
+
+
+def test_only_and_skip():
+    text = "Vladimir Putinand the envoy met.\nAdvertisement\n"
+    assert (
+        newsclean.clean(text, skip=["boilerplate"], lang="en").text
+        == "Vladimir Putin and the envoy met.\nAdvertisement\n"
+    )
+    assert newsclean.clean(text, only=["boilerplate"]).text == "Vladimir Putinand the envoy met.\n"
+    assert newsclean.clean(text, only=["joins"], skip=["joins"]).edits == ()
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        pytest.param({"skip": ["captoins"]}, "skip: unknown stage captoins", id="unknown-stage"),
+        pytest.param({"only": "joins"}, "only: expected a list of strings", id="string-not-list"),
+        pytest.param({"lang": " "}, "lang:", id="blank-lang"),
+        pytest.param({"colour": True}, "unknown option colour", id="unknown-option"),
+    ],
+)
+def test_config_errors(options: dict, message: str):
+    with pytest.raises(ConfigError, match=message):
+        newsclean.clean("Text.\n", **options)
+
+
+def test_config_or_options_not_both():
+    with pytest.raises(TypeError):
+        newsclean.clean("Text.\n", Config(), lang="en")
+
+
+def test_language_is_detected():
+    assert newsclean.clean("Die Regierung hat am Montag beschlossen, dass die Steuer sinkt.\n").lang == "de"
+    assert newsclean.clean("The government said on Monday that the tax would fall.\n").lang == "en"
+    assert newsclean.clean("12345 67890\n").lang is None
