@@ -44,15 +44,18 @@ _ADDRESS = regex.compile(
 # Punctuation followed by a letter with no space: the language-independent joins.
 _PUNCT_SPLIT = regex.compile(
     r"""(?x)
-      (?<=\p{Ll}{2}(?:[.!?]+|…))(?=\p{Lu}(?:\p{Ll}|\P{L}|$))  # "afternoon.The", "impeachment.A";
-                                                            # not "U.S.", "e.g.", "ctypes.POINTER"
-    | (?<=\p{N}[.!?])(?=\p{Lu}\p{Ll})        # "in 2016.The"; not "3.5", "v1.0"
+      (?<=\p{Ll}{2}[”"’)]?(?:[.!?]+|…))(?=\p{Lu}(?:\p{Ll}|\P{L}|$))  # "afternoon.The", "attack).Buy";
+                                                                  # not "U.S.", "e.g.", "ctypes.POINTER"
+    | (?<=\p{N}[.!?])(?=\p{Lu}(?:\p{Ll}|\P{L}|$))  # "in 2016.The", "100.A"; not "3.5", "v1.0"
+    | (?<=^[—–])(?=\p{L})                   # "WASHINGTON —Science": a dash that opens a token
     | (?<=\p{L}[,;])(?=\p{L})                # "Hood,lost"; not "1,000"
     | (?<=\p{N},)(?=\p{L}{2})                # "in 2016,the"
-    | (?<=\p{L}{2}:)(?=\p{L})                # "Note:The"; URLs are skipped before this runs
+    | (?<=\p{L}{2}:)(?=\p{Lu})               # "Note:The"; not "Freund:innen"; URLs are skipped before this
     | (?<=\p{N}:)(?=\p{Lu}\p{Ll})            # "2007:Before"; not "10:30"
     | (?<=[\p{L}.]{2}\))(?=\p{Lu}\p{Ll})      # "(AP)The"; not "(s)he", "(multi)media"
-    | (?<=\p{N}\))(?=\p{L}{2})                # "(1950-1953)ended"
+    | (?<=\p{N}\))(?=\p{L}{2}|\p{N})          # "(1950-1953)ended", "(May 21, 2007)209."
+    | (?<=\p{L}{2}[.!?]?)(?=\((?:\p{Lu}|\p{N}))  # "Argument(Mar. 28, 2006)", "Law?(June"; not "word(s)"
+    | (?<=\S)(?=[•●▪►■])|(?<=[•●▪►■])(?=\S)   # bullets: "example.•Travel"
     """
 )
 
@@ -208,7 +211,7 @@ def _token_splits(token: str, seg: _Segmenter, repeated: bool) -> list[Split]:
     for m in _WORD_THEN_NUMBER.finditer(token):
         word = m.group(1)
         z = seg.zipf(word.lower())
-        if word.islower() and z >= WORD_BEFORE_NUMBER_ZIPF:
+        if (word.islower() or word.istitle()) and z >= WORD_BEFORE_NUMBER_ZIPF:
             splits.append(Split((m.end(),), f'word glued to number: "{word}" (zipf {z:.2f})'))
     for m in _NUMBER_THEN_WORD.finditer(token):
         word = m.group(1)
@@ -249,8 +252,8 @@ def _quote_splits(text: str) -> list[tuple[int, str]]:
     out = []
     for m in _CLOSE_THEN_LETTER.finditer(text):
         q = m.group(1)
-        if q == '"' and text.count('"', 0, m.start()) % 2 == 0:
-            continue  # an even number of straight quotes before it: this one opens
+        if q == '"' and _straight_quote_opens(text, m.start()):
+            continue
         out.append((m.end(), f'missing space after closing quote "{q}"'))
     if low_open:  # „Das ist gut“sagte er: here “ closes
         for m in regex.finditer(r"(?<=\p{L}[\p{P}]?)(“)(?=\p{L})", text):
@@ -258,12 +261,21 @@ def _quote_splits(text: str) -> list[tuple[int, str]]:
                 out.append((m.end(), 'missing space after closing quote "“"'))
     for m in _LETTER_THEN_OPEN.finditer(text):
         q = m.group(1)
-        if q == '"' and text.count('"', 0, m.start()) % 2 == 1:
+        if q == '"' and not _straight_quote_opens(text, m.start()):
             continue
         if q == "“" and low_open:
             continue
         out.append((m.start(), f'missing space before opening quote "{q}"'))
     return out
+
+
+def _straight_quote_opens(text: str, pos: int) -> bool:
+    """Whether the straight quote at ``pos`` opens a quotation: an odd number of them follows.
+
+    Counting from the end rather than the start, because a quotation that runs over several
+    paragraphs opens each one with a quote it never closes.
+    """
+    return text.count('"', pos + 1) % 2 == 1
 
 
 class _Segmenter:
@@ -306,7 +318,9 @@ class _Segmenter:
             split = self._case_split(left, right, m.start())
             if split:
                 out.append(split)
-                if m.start() in split.cuts:
+                if m.start() in split.cuts and not split.needs:
+                    # a cut that waits for evidence cannot bound the pieces split below, or
+                    # "PutinandPutinand" would become "Putin andPutin and"
                     cuts.append(m.start())
         bounds = [0, *cuts, len(run)]
         for a, b in itertools.pairwise(bounds):
@@ -343,6 +357,8 @@ class _Segmenter:
             return None
         if left.isupper() and len(left) >= 2:
             if right.islower():  # "CEOthe", "DJIfell"; not "CEOs", "IDs"
+                if self.zipf(left[-1].lower() + right) >= MIN_LONG_PART_ZIPF:
+                    return None  # "JPMorgan" is "JP" + "Morgan", not "JPM" + "organ"
                 z = self.zipf(right)
                 if z >= WORD_AFTER_NUMBER_ZIPF or self._dictionary_split(right) is not None:
                     return Split((cut,), f"{why} (zipf {right} {z:.2f})")
@@ -363,7 +379,7 @@ class _Segmenter:
         whole = whole_z - 9 if whole_z > 0 else UNKNOWN_BASE - UNKNOWN_PER_CHAR * len(word)
         best = self._viterbi(word)
         if best is None:
-            return None
+            return self._name_then_word(piece) if piece.istitle() and whole_z == 0 else None
         score, parts = best
         if len(parts) < 2 or score < whole + (KNOWN_WORD_MARGIN if whole_z > 0 else 0.0):
             return None
@@ -389,6 +405,20 @@ class _Segmenter:
         shown = " + ".join(f"{p} {z:.2f}" for p, z in zip(parts, zs))
         seen = f', "{needs[0]}" seen alone in the text' if needs else ""
         return Split(tuple(cuts), f'glued words: zipf {shown} vs "{word}" {whole_z:.2f}{seen}', needs)
+
+    def _name_then_word(self, piece: str) -> Split | None:
+        """A name the lexicon lacks glued to a common word: "Ogunjobialso", "Burrisand".
+
+        Only with evidence: the name must stand alone elsewhere in the article.
+        """
+        word = piece.lower()
+        for cut in range(3, len(word) - 1):  # the longest common tail wins: "Burris" + "and"
+            z = self.zipf(word[cut:])
+            if z >= CAPITALISED_TAIL_ZIPF and len(word) - cut >= 2:
+                head = piece[:cut]
+                reason = f'name glued to a word: "{head}" + "{word[cut:]}" (zipf {z:.2f}), "{head}" seen alone'
+                return Split((cut,), reason, (head,))
+        return None
 
     def _viterbi(self, word: str) -> tuple[float, list[str]] | None:
         n = len(word)
