@@ -14,6 +14,7 @@ rendered from the same records, they cannot disagree with the output, and :func:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
@@ -21,16 +22,21 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from .config import Config
 
-#: Edit kinds. An in-line edit replaces ``line.text[start:end]``; DROP_LINE removes the whole line.
+#: Edit kinds. An in-line edit replaces ``line.text[start:end]``; DROP_LINE removes the whole line;
+#: LINE_ENDING replaces the line's terminator (``before`` -> ``after``, e.g. "\r\n" -> "\n").
 FIX_UNICODE = "fix-unicode"
 NORMALIZE_SPACE = "normalize-space"
 INSERT_SPACE = "insert-space"
 DROP_LINE = "drop-line"
+LINE_ENDING = "line-ending"
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class Line(NamedTuple):
     number: int  # 1-based line number in the original input
-    text: str
+    text: str  # without its terminator
+    ending: str = "\n"  # "\n", "\r\n", "\r", or "" for a last line without one
 
 
 class Edit(NamedTuple):
@@ -73,15 +79,24 @@ class Document:
 
     @classmethod
     def from_text(cls, text: str) -> Document:
-        """Split on ``\\n`` only: other separators (``\\r``, U+2028) are the stages' business."""
-        parts = text.split("\n")
-        if parts and parts[-1] == "":
-            parts.pop()  # a final newline ends the last line, it does not start a new one
-        return cls(tuple(Line(i, t) for i, t in enumerate(parts, 1)))
+        """Split into lines at ``\\n``, ``\\r\\n`` and a lone ``\\r``, keeping each terminator.
+
+        Other separators (U+2028, form feed) stay inside lines: they are the stages' business.
+
+        >>> [(line.text, line.ending) for line in Document.from_text("a\\r\\nb\\rc").lines]
+        [('a', '\\r\\n'), ('b', '\\r'), ('c', '')]
+        """
+        lines, start = [], 0
+        for number, m in enumerate(_LINE_BREAK.finditer(text), 1):
+            lines.append(Line(number, text[start : m.start()], m.group()))
+            start = m.end()
+        if start < len(text):
+            lines.append(Line(len(lines) + 1, text[start:], ""))
+        return cls(tuple(lines))
 
     @property
     def text(self) -> str:
-        return "".join(line.text + "\n" for line in self.lines)
+        return "".join(line.text + line.ending for line in self.lines)
 
 
 class Context(NamedTuple):
@@ -161,6 +176,17 @@ def apply_stage(doc: Document, edits: Iterable[Edit]) -> tuple[Document, list[Ed
             new_lines.append(line)
             continue
         past = history.get(line.number, ())
+        endings = [e for e in mine if e.kind == LINE_ENDING]
+        if endings:
+            e = endings[0]
+            if len(endings) > 1 or e.before != line.ending:
+                raise EditConflict(f"line {line.number}: line-ending edit does not match the line's ending")
+            applied.append(e._replace(column=original_column(past, len(line.text))))
+            line = line._replace(ending=e.after)
+            mine = [x for x in mine if x.kind != LINE_ENDING]
+            if not mine:
+                new_lines.append(line)
+                continue
         if any(e.kind == DROP_LINE for e in mine):
             if len(mine) > 1:
                 raise EditConflict(f"line {line.number}: a dropped line has other edits")
@@ -186,7 +212,7 @@ def apply_stage(doc: Document, edits: Iterable[Edit]) -> tuple[Document, list[Ed
             recorded.append(e._replace(start=e.start + shift, end=e.end + shift))
             shift += len(e.after) - (e.end - e.start)
         history[line.number] = past + tuple(recorded)
-        new_lines.append(Line(line.number, "".join(pieces)))
+        new_lines.append(line._replace(text="".join(pieces)))
     if by_line:
         raise EditConflict(f"edits for lines not in the document: {sorted(by_line)}")
     return Document(tuple(new_lines), history), applied

@@ -43,14 +43,18 @@ _CREDIT_WORD = (
 _CREDIT_PARENS = rf"""\(
     (?=[^()]{{2,120}}\))
     (?: [^()]*? (?<![\p{{L}}]){_AGENCY}(?![\p{{L}}]) [^()]*
-      | [^()]*? \b{_CREDIT_WORD}\b [^()]*
-      | [\p{{L}}][\p{{L}}.'’ -]+ / [\p{{L}}][\p{{L}}.'’ -]+ )
+      | [^()]*? \b{_CREDIT_WORD}\b [^()]* )
 \)"""
+# A sentence that ends by naming its source, "... since March (Reuters).", is article text.
+# A single agency in parentheses after the sentence's full stop, or followed by one, is a source.
+_ONE_AGENCY = r"\((?:AP|AFP|Reuters|REUTERS|dpa|EFE|Xinhua|TASS|Bloomberg|Yonhap)\)"
+_SOURCE_ATTRIBUTION = rf"(?:[.!?][”\"]?\s*{_ONE_AGENCY}\.?|{_ONE_AGENCY}\.)$"
 
 CAPTIONS: tuple[Pattern, ...] = (
     _p(
         "caption-with-credit",
-        rf"^(?=.{{3,400}}$) (?!.*[.!?][”\"]?\s+\p{{Lu}}.*[.!?][”\"]?\s+\p{{Lu}}) .+? \s* {_CREDIT_PARENS} \.?$",
+        rf"""^(?=.{{3,400}}$) (?!.*[.!?][”\"]?\s+\p{{Lu}}.*[.!?][”\"]?\s+\p{{Lu}}) (?!.*{_SOURCE_ATTRIBUTION})
+            .+? \s* {_CREDIT_PARENS} \.?$""",
         "photo caption ending in a picture credit",
         (
             "South Korean National Security Advisor Chang Ho Jin (Yonhap/Reuters)",
@@ -61,6 +65,8 @@ CAPTIONS: tuple[Pattern, ...] = (
         (
             "The figures were revised on Tuesday (Source: Financial Times)",
             "He said he would decide by Friday (and/or Monday). Then he left. Nobody followed him.",
+            "He joined the company in 2019 (then called Smith/Jones).",
+            "Shares have fallen by a third since March (Reuters).",
             "Prices rose 5% (year on year).",
         ),
     ),
@@ -70,6 +76,7 @@ CAPTIONS: tuple[Pattern, ...] = (
             \(?(?:{_CREDIT_WORD}(?:\s+(?:credit|source|by))?|Quelle|Fuente|Source)\s*[:|©]\s*[^.!?]{{1,80}}\)?
           | \(?(?:©|Copyright\s+©?)\s*(?:\d{{4}}\s*)?[^.!?]{{1,60}}\)?
           | \(?(?:[\p{{L}}.'’ -]{{2,60}}\s*/\s*)?{_AGENCY}(?:\s+(?:via|/)\s+{_AGENCY})?(?:\s+{_CREDIT_WORD})?\)?
+          | \(?{_AGENCY}\s+{_CREDIT_WORD}\s*/\s*[\p{{L}}.'’ -]{{2,60}}\)?
           | \(?{_CREDIT_WORD}\s+(?:by|von|de|par)\s+[^.!?]{{2,80}}\)?
           | (?:Image|Media)\s+(?:source|caption),\s*.{{1,200}}
         )$""",
@@ -97,7 +104,7 @@ BOILERPLATE: tuple[Pattern, ...] = (
     _p(
         "prev-next",
         r"""^(?:
-            (?:PREV|PREVIOUS|NEXT)\b.{0,300}
+            (?:PREV|PREVIOUS|NEXT)\b(?!\s+\p{Ll}).{0,300}
           | [«‹<←]\s*(?i:previous|prev|next|zurück|weiter|anterior|siguiente|précédent|suivant)\b.{0,200}
           | (?i:previous|next|zurück|weiter|anterior|siguiente|précédent|suivant)\s*[»›>→]
           | (?i:(?:previous|next)\s+(?:article|post|story|page|slide)|(?:vorheriger|nächster)\s+artikel
@@ -115,12 +122,15 @@ BOILERPLATE: tuple[Pattern, ...] = (
             "Next week the council will vote again.",
             "Previous attempts to pass the bill failed.",
             "NEXTera Energy shares fell.",
+            "NEXT month the company will report its earnings.",
         ),
     ),
     _p(
         "follow-prompt",
         r"""^(?=.{0,160}$)(?i:
-            (?:for\s+(?:the\s+)?(?:latest|more)\s+(?:news\s+and\s+)?updates?,?\s+)?follow\s+(?:us|@\w+)\s+on\s+.+
+            (?:for\s+(?:the\s+)?(?:latest|more)\s+(?:news\s+and\s+)?updates?,?\s+)?follow\s+(?:us|@\w+)\s+on\s+
+              (?:(?:google\s+news|twitter|x|facebook|instagram|linkedin|youtube|tiktok|telegram|whatsapp|threads
+                 |bluesky|mastodon|flipboard|pinterest|snapchat|social\s+media)(?:\s*(?:,|and|&)\s*|\s*[.!]?\s*$))+
           | (?:like|find)\s+us\s+on\s+facebook.*
           | folgen\s+sie\s+(?:uns|\w+)\s+(?:auf|bei)\s+.+
           | s[ií]gue(?:nos)?\s+en\s+.+
@@ -135,7 +145,11 @@ BOILERPLATE: tuple[Pattern, ...] = (
             "Síguenos en Twitter",
             "Suivez-nous sur Facebook",
         ),
-        ("We follow the rules on the ground, the minister said.", "Follow the money, she told reporters."),
+        (
+            "We follow the rules on the ground, the minister said.",
+            "Follow the money, she told reporters.",
+            "Follow us on the journey as we cross the Atlantic, the crew wrote on Instagram.",
+        ),
     ),
     _p(
         "subscribe-prompt",
@@ -213,7 +227,7 @@ BOILERPLATE: tuple[Pattern, ...] = (
         r"""^(?=.{0,400}$)(?i:
             (?:we|this\s+(?:web)?site|our\s+(?:web)?site)\s+uses?\s+cookies\b.*
           | (?:by\s+(?:continuing|using)\s+(?:to\s+(?:use|browse)\s+)?(?:this|our)\s+(?:web)?site).*cookies.*
-          | (?:diese\s+(?:web)?seite|wir)\s+(?:verwendet|verwenden|nutzt|nutzen)\s+cookies\b.*
+          | (?:diese\s+(?:website|webseite|seite)|wir)\s+(?:verwendet|verwenden|nutzt|nutzen)\s+cookies\b.*
           | (?:utilizamos|usamos|este\s+sitio\s+(?:web\s+)?utiliza)\s+cookies\b.*
           | (?:nous\s+utilisons|ce\s+site\s+utilise)\s+(?:des\s+)?cookies\b.*
           | (?:accept|allow)\s+(?:all\s+)?cookies|cookie\s+(?:settings|policy|preferences)

@@ -12,6 +12,7 @@ from .stages.boilerplate import drop_boilerplate
 from .stages.captions import drop_captions
 from .stages.headline import drop_duplicate_headline, find_title
 from .stages.joins import insert_missing_spaces
+from .stages.lines import is_chrome
 from .stages.unicode import fix_unicode
 from .stages.whitespace import normalize_whitespace
 
@@ -31,10 +32,17 @@ STAGES: tuple[tuple[str, Stage], ...] = (
 assert tuple(name for name, _ in STAGES) == STAGE_NAMES
 
 
+def _article_sample(doc: Document) -> str:
+    """The text language detection reads: each distinct line once, captions and chrome left out,
+    so that a second run over the output (which has lost them) detects the same language."""
+    lines = dict.fromkeys(line.text.strip() for line in doc.lines)
+    return "\n".join(text for text in lines if text and not is_chrome(text))
+
+
 def run(text: str, config: Config | None = None) -> Result:
     config = config or Config()
     doc = Document.from_text(text)
-    lang = config.lang or lexicon.detect_language(text)
+    lang = config.lang or lexicon.detect_language(_article_sample(doc))
     ctx = Context(config, lang)
     edits: list[Edit] = []
     for name, stage in STAGES:

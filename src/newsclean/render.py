@@ -46,7 +46,10 @@ def to_markdown(result: Result) -> str:
     """``# title``, a blank line, then the paragraphs separated by blank lines."""
     blocks = []
     if result.title:
-        blocks.append("# " + markdown_escape(result.title))
+        title = markdown_escape(result.title)
+        if title.endswith("#"):  # else it closes the heading: "# Why we love C #" shows "Why we love C"
+            title = title[:-1] + "\\#"
+        blocks.append("# " + title)
     blocks.extend(markdown_escape(p) for p in result.paragraphs)
     return "\n\n".join(blocks) + "\n" if blocks else ""
 

@@ -14,6 +14,7 @@ copy stays; every later copy of it is dropped, wherever it stands.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 
 import regex
@@ -35,7 +36,7 @@ MAX_WORDS = 40
 MAX_COPIES = 3
 
 _QUOTES = str.maketrans("‘’‚‛“”„‟«»", '\'\'\'\'""""""')
-_SENTENCE_END = regex.compile(r"[.;:,]$")
+_SENTENCE_END = regex.compile(r"[.;:,][”\"’»)]*$")
 
 
 def headline_key(text: str) -> str:
@@ -57,23 +58,24 @@ def find_title(doc: Document) -> Line | None:
 
 
 def drop_duplicate_headline(doc: Document, ctx: Context) -> Iterator[Edit]:
-    # Captions and chrome do not count towards the window: the later stages drop them, and
-    # cleaning the output again must see the same headline candidates.
+    # Captions and chrome do not count, and the window is made of distinct lines: the later stages
+    # drop chrome and this one drops copies, and cleaning the output again must see the same
+    # candidates. Every repeated heading in the window is deduplicated (a headline and a
+    # standfirst, each scraped twice), the first of them is the headline.
     content = [line for line in doc.lines if line.text.strip() and not is_chrome(line.text)]
     keys = [headline_key(line.text) for line in content]
-    for i, line in enumerate(content[:HEADLINE_WINDOW]):
-        if not looks_like_headline(line.text, MIN_REPEATED_WORDS) or not 2 <= keys.count(keys[i]) <= MAX_COPIES:
+    counts = Counter(keys)
+    window = set(list(dict.fromkeys(keys))[:HEADLINE_WINDOW])
+    first: dict[str, int] = {}
+    for line, key in zip(content, keys):
+        if key not in window or not 2 <= counts[key] <= MAX_COPIES:
             continue
-        for other, key in zip(content[i + 1 :], keys[i + 1 :]):
-            if key == keys[i]:
-                yield Edit(
-                    STAGE,
-                    DROP_LINE,
-                    other.number,
-                    0,
-                    len(other.text),
-                    other.text,
-                    "",
-                    f"repeat of the headline on line {line.number}",
-                )
-        return
+        if not looks_like_headline(line.text, MIN_REPEATED_WORDS):
+            continue
+        if key not in first:
+            first[key] = line.number
+            continue
+        what = "the headline" if first[key] == min(first.values()) else "a heading"
+        yield Edit(
+            STAGE, DROP_LINE, line.number, 0, len(line.text), line.text, "", f"repeat of {what} on line {first[key]}"
+        )

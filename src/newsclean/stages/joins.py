@@ -21,6 +21,7 @@ import regex
 
 from .. import lexicon
 from ..model import INSERT_SPACE, Context, Document, Edit
+from .lines import is_chrome
 
 STAGE = "joins"
 
@@ -149,7 +150,7 @@ def insert_missing_spaces(doc: Document, ctx: Context) -> Iterator[Edit]:
     ['Putin and', 'said. The']
     """
     segmenter = _Segmenter.for_context(ctx)
-    counts = Counter(_core(t) for line in doc.lines for t in line.text.split())
+    counts = _word_counts(doc)
     found = []  # (line, token match, candidate splits)
     for line in doc.lines:
         quotes = _quote_splits(line.text)
@@ -157,11 +158,8 @@ def insert_missing_spaces(doc: Document, ctx: Context) -> Iterator[Edit]:
             token = m.group()
             if not quotes and token.isalpha() and token.islower() and segmenter.zipf(token) >= NEVER_SPLIT_ZIPF:
                 continue  # the common case, made cheap
-            # A lost space is an accident of markup and rarely repeats itself, while a brand or a
-            # name does ("my6sense" six times in one article): a repeated token gets only the
-            # structural rules.
-            splits = _token_splits(token, segmenter, counts[_core(token)] > 1)
-            splits += [Split((q - m.start(),), why) for q, why in quotes if m.start() < q < m.end()]
+            splits = [Split((q - m.start(),), why) for q, why in quotes if m.start() < q < m.end()]
+            splits = _splits_to_fixed_point(token, segmenter, counts, splits)
             if splits:
                 found.append((line, m, splits))
     # Words that stand alone in the document are the evidence some splits need. Splits add words
@@ -181,6 +179,42 @@ def insert_missing_spaces(doc: Document, ctx: Context) -> Iterator[Edit]:
             if after != token:
                 reason = "; ".join(dict.fromkeys(s.why for s in splits))
                 yield Edit(STAGE, INSERT_SPACE, line.number, m.start(), m.end(), token, after, reason)
+
+
+def _word_counts(doc: Document) -> Counter[str]:
+    """How often each word stands in the document's distinct article lines.
+
+    A lost space is an accident of markup and rarely repeats itself, while a brand or a name does
+    ("my6sense" six times in one article), so a repeated token gets only the structural rules.
+    A line counts once however often it is repeated (a headline scraped three times) and caption
+    or chrome lines do not count: the stages after this one drop them, and a second run, which no
+    longer sees them, must decide the same way.
+    """
+    lines = {line.text.strip() for line in doc.lines}
+    return Counter(_core(t) for text in lines if text and not is_chrome(text) for t in text.split())
+
+
+def _splits_to_fixed_point(token: str, seg: _Segmenter, counts: Counter[str], splits: list[Split]) -> list[Split]:
+    """The token's splits, and the splits of the parts they leave, until nothing changes.
+
+    "Putinand30" -> "Putin and30" -> "Putin and 30": what a second run would find, found now.
+    """
+    splits = splits + _token_splits(token, seg, counts[_core(token)] > 1)
+    for _ in range(len(token)):
+        cuts = sorted({c for s in splits for c in s.cuts if 0 < c < len(token)})
+        more = []
+        for a, b in itertools.pairwise([0, *cuts, len(token)]):
+            part = token[a:b]
+            if (a, b) != (0, len(token)):
+                more += [
+                    s._replace(cuts=tuple(c + a for c in s.cuts))
+                    for s in _token_splits(part, seg, counts[_core(part)] > 1)
+                ]
+        new = [s for s in more if not set(s.cuts) <= set(cuts)]
+        if not new:
+            break
+        splits += new
+    return splits
 
 
 def _has_evidence(split: Split, seen: set[str]) -> bool:

@@ -38,6 +38,9 @@ def _ftfy_config():
 
     return ftfy.TextFixerConfig(
         unescape_html=True,  # scraped text is not HTML: "&amp;" is always an artifact
+        # "Â" before a plain space is left alone: reading it as a mangled no-break space made
+        # "Â\t0" -> "Â 0" -> "0" across two runs, and ftfy calls the option the riskier one
+        restore_byte_a0=False,
         uncurl_quotes=False,
         fix_character_width=False,
         fix_line_breaks=False,

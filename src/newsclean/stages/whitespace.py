@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 import regex
 
-from ..model import DROP_LINE, NORMALIZE_SPACE, Context, Document, Edit, apply_edits  # noqa: F401 (doctest)
+from ..model import DROP_LINE, LINE_ENDING, NORMALIZE_SPACE, Context, Document, Edit, apply_edits  # noqa: F401 (doctest)
 
 STAGE = "whitespace"
 
@@ -24,9 +24,9 @@ STAGE = "whitespace"
 _SPACE_DEFECT = regex.compile(
     r"""(?x)
       ^\s+                 # leading spaces: scraped text has no meaningful indentation
-    | \s+$                 # trailing spaces, and the \r of a CRLF line ending
+    | \s+$                 # trailing spaces
     | \s{2,}               # a run of spaces
-    | [^\S ]               # one tab, no-break space, thin space, line separator, \r ...
+    | [^\S ]               # one tab, no-break space, thin space, line separator ...
     """
 )
 
@@ -42,6 +42,9 @@ def normalize_whitespace(doc: Document, ctx: Context) -> Iterator[Edit]:
             yield Edit(STAGE, DROP_LINE, line.number, 0, len(line.text), line.text, "", f"blank line {where}")
             continue
         previous_blank = blank
+        if line.ending != "\n":
+            why = "missing final newline" if not line.ending else f"line ending {line.ending!r} -> '\\n'"
+            yield Edit(STAGE, LINE_ENDING, line.number, len(line.text), len(line.text), line.ending, "\n", why)
         for m in _SPACE_DEFECT.finditer(line.text):
             edge = m.start() == 0 or m.end() == len(line.text)
             after = "" if edge else " "
