@@ -55,7 +55,8 @@ _PUNCT_SPLIT = regex.compile(
     | (?<=\p{N}:)(?=\p{Lu}\p{Ll})            # "2007:Before"; not "10:30"
     | (?<=[\p{L}.]{2}\))(?=\p{Lu}\p{Ll})      # "(AP)The"; not "(s)he", "(multi)media"
     | (?<=\p{N}\))(?=\p{L}{2}|\p{N})          # "(1950-1953)ended", "(May 21, 2007)209."
-    | (?<=\p{L}{2}[.!?]?)(?=\((?:\p{Lu}|\p{N}))  # "Argument(Mar. 28, 2006)", "Law?(June"; not "word(s)"
+    | (?<=\p{L}{2}[.!?]?)(?=\((?!(?:R|TM|C|SM)\))(?:\p{Lu}|\p{N}))  # "Argument(Mar. 28)", "Law?(June";
+                                                                # not "word(s)", "Harmony(R)", "Naruto(TM)"
     | (?<=\S)(?=[•●▪►■])|(?<=[•●▪►■])(?=\S)   # bullets: "example.•Travel"
     """
 )
@@ -149,36 +150,59 @@ def insert_missing_spaces(doc: Document, ctx: Context) -> Iterator[Edit]:
     >>> [e.after for e in insert_missing_spaces(doc, Context(Config(), "en"))]
     ['Putin and', 'said. The']
     """
-    segmenter = _Segmenter.for_context(ctx)
-    counts = _word_counts(doc)
-    found = []  # (line, token match, candidate splits)
+    splitter = _DocumentSplitter(_Segmenter.for_context(ctx), _word_counts(doc))
+    found = []  # (line, token match, quote splits): the tokens that may need a space
     for line in doc.lines:
         quotes = _quote_splits(line.text)
         for m in _TOKEN.finditer(line.text):
             token = m.group()
-            if not quotes and token.isalpha() and token.islower() and segmenter.zipf(token) >= NEVER_SPLIT_ZIPF:
+            if not quotes and token.isalpha() and token.islower() and splitter.seg.zipf(token) >= NEVER_SPLIT_ZIPF:
                 continue  # the common case, made cheap
-            splits = [Split((q - m.start(),), why) for q, why in quotes if m.start() < q < m.end()]
-            splits = _splits_to_fixed_point(token, segmenter, counts, splits)
-            if splits:
-                found.append((line, m, splits))
+            q = [Split((pos - m.start(),), why) for pos, why in quotes if m.start() < pos < m.end()]
+            if q or splitter.candidates(token):
+                found.append((line, m, q))
     # Words that stand alone in the document are the evidence some splits need. Splits add words
     # ("Hashmi Mumbai" adds "Mumbai"), which may be evidence for another: iterate to a fixed point,
     # so that cleaning the output again finds nothing new.
-    seen = {w for w in counts if w}
+    seen = {w for w in splitter.counts if w}
     while True:
-        chosen = [(line, m, [s for s in splits if _has_evidence(s, seen)]) for line, m, splits in found]
+        chosen = [(line, m, splitter.resolve(m.group(), seen, q)) for line, m, q in found]
         parts = {_core(p) for _, m, splits in chosen for p in _apply_cuts(m.group(), splits).split()}
         if parts <= seen:
             break
         seen |= parts
     for line, m, splits in chosen:
-        if splits:
-            token = m.group()
-            after = _apply_cuts(token, splits)
-            if after != token:
-                reason = "; ".join(dict.fromkeys(s.why for s in splits))
-                yield Edit(STAGE, INSERT_SPACE, line.number, m.start(), m.end(), token, after, reason)
+        token = m.group()
+        after = _apply_cuts(token, splits)
+        if after != token:
+            reason = "; ".join(dict.fromkeys(s.why for s in splits))
+            yield Edit(STAGE, INSERT_SPACE, line.number, m.start(), m.end(), token, after, reason)
+
+
+class _DocumentSplitter:
+    """The splits of tokens in one document: the lexical candidates (memoised per document, since
+    whether a token repeats is a fact of the document) filtered by the evidence seen so far."""
+
+    def __init__(self, seg: _Segmenter, counts: Counter[str]):
+        self.seg = seg
+        self.counts = counts
+        self._memo: dict[str, list[Split]] = {}
+
+    def candidates(self, token: str) -> list[Split]:
+        if token not in self._memo:
+            self._memo[token] = _token_splits(token, self.seg, self.counts[_core(token)] > 1)
+        return self._memo[token]
+
+    def resolve(self, token: str, seen: set[str], extra: list[Split] = ()) -> list[Split]:
+        """The token's splits with their evidence, then the splits of the parts they leave, and so
+        on: "Putinand30" -> "Putin and30" -> "Putin and 30", what a second run would find."""
+        splits = [s for s in [*extra, *self.candidates(token)] if _has_evidence(s, seen)]
+        cuts = sorted({c for s in splits for c in s.cuts if 0 < c < len(token)})
+        if not cuts:
+            return []
+        for a, b in itertools.pairwise([0, *cuts, len(token)]):
+            splits += [s._replace(cuts=tuple(c + a for c in s.cuts)) for s in self.resolve(token[a:b], seen)]
+        return splits
 
 
 def _word_counts(doc: Document) -> Counter[str]:
@@ -192,29 +216,6 @@ def _word_counts(doc: Document) -> Counter[str]:
     """
     lines = {line.text.strip() for line in doc.lines}
     return Counter(_core(t) for text in lines if text and not is_chrome(text) for t in text.split())
-
-
-def _splits_to_fixed_point(token: str, seg: _Segmenter, counts: Counter[str], splits: list[Split]) -> list[Split]:
-    """The token's splits, and the splits of the parts they leave, until nothing changes.
-
-    "Putinand30" -> "Putin and30" -> "Putin and 30": what a second run would find, found now.
-    """
-    splits = splits + _token_splits(token, seg, counts[_core(token)] > 1)
-    for _ in range(len(token)):
-        cuts = sorted({c for s in splits for c in s.cuts if 0 < c < len(token)})
-        more = []
-        for a, b in itertools.pairwise([0, *cuts, len(token)]):
-            part = token[a:b]
-            if (a, b) != (0, len(token)):
-                more += [
-                    s._replace(cuts=tuple(c + a for c in s.cuts))
-                    for s in _token_splits(part, seg, counts[_core(part)] > 1)
-                ]
-        new = [s for s in more if not set(s.cuts) <= set(cuts)]
-        if not new:
-            break
-        splits += new
-    return splits
 
 
 def _has_evidence(split: Split, seen: set[str]) -> bool:
@@ -286,7 +287,7 @@ def _quote_splits(text: str) -> list[tuple[int, str]]:
     out = []
     for m in _CLOSE_THEN_LETTER.finditer(text):
         q = m.group(1)
-        if q == '"' and _straight_quote_opens(text, m.start()):
+        if q == '"' and _straight_quote_opens(text, m.start()) is not False:
             continue
         out.append((m.end(), f'missing space after closing quote "{q}"'))
     if low_open:  # „Das ist gut“sagte er: here “ closes
@@ -295,7 +296,7 @@ def _quote_splits(text: str) -> list[tuple[int, str]]:
                 out.append((m.end(), 'missing space after closing quote "“"'))
     for m in _LETTER_THEN_OPEN.finditer(text):
         q = m.group(1)
-        if q == '"' and not _straight_quote_opens(text, m.start()):
+        if q == '"' and _straight_quote_opens(text, m.start()) is not True:
             continue
         if q == "“" and low_open:
             continue
@@ -303,13 +304,16 @@ def _quote_splits(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _straight_quote_opens(text: str, pos: int) -> bool:
-    """Whether the straight quote at ``pos`` opens a quotation: an odd number of them follows.
+def _straight_quote_opens(text: str, pos: int) -> bool | None:
+    """Whether the straight quote at ``pos`` opens a quotation; None when the line cannot tell.
 
-    Counting from the end rather than the start, because a quotation that runs over several
-    paragraphs opens each one with a quote it never closes.
+    Quotes pair up in a line with an even number of them. With an odd number, one is unpaired (a
+    quotation running over several paragraphs leaves one open), and counting from the start or
+    from the end gives different answers: then we do not know, and keep the text as it is.
     """
-    return text.count('"', pos + 1) % 2 == 1
+    if text.count('"') % 2:
+        return None
+    return text.count('"', 0, pos) % 2 == 0
 
 
 class _Segmenter:
