@@ -87,12 +87,24 @@ def detect_language(text: str) -> str | None:
     words = [w.casefold() for w in _WORD.findall(sample)[:DETECT_WORDS]]
     if not words:
         return None
-    best, best_score, best_hits = None, 0.0, 0
-    for lang, top in _stopwords().items():
-        hits = [top[w] for w in words if w in top]
-        score = sum(hits)
-        if score > best_score:
-            best, best_score, best_hits = lang, score, len(hits)
-    if best is None or best_hits < DETECT_MIN_SHARE * len(words):
+    scores: dict[str, float] = {}
+    hits: dict[str, int] = {}
+    index = _stopword_index()
+    for w in words:
+        for lang, z in index.get(w, ()):
+            scores[lang] = scores.get(lang, 0.0) + z
+            hits[lang] = hits.get(lang, 0) + 1
+    if not scores:
         return None
-    return best
+    best = max(sorted(scores), key=scores.__getitem__)  # sorted: ties go to the same language every time
+    return best if hits[best] >= DETECT_MIN_SHARE * len(words) else None
+
+
+@functools.lru_cache(maxsize=None)
+def _stopword_index() -> dict[str, tuple[tuple[str, float], ...]]:
+    """word -> ((language, zipf), ...) for every language whose top list has the word."""
+    index: dict[str, list[tuple[str, float]]] = {}
+    for lang, top in _stopwords().items():
+        for word, z in top.items():
+            index.setdefault(word, []).append((lang, z))
+    return {w: tuple(v) for w, v in index.items()}

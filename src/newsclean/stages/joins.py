@@ -156,7 +156,7 @@ def insert_missing_spaces(doc: Document, ctx: Context) -> Iterator[Edit]:
         quotes = _quote_splits(line.text)
         for m in _TOKEN.finditer(line.text):
             token = m.group()
-            if not quotes and token.isalpha() and token.islower() and splitter.seg.zipf(token) >= NEVER_SPLIT_ZIPF:
+            if not quotes and _is_common_word(token, splitter.seg):
                 continue  # the common case, made cheap
             q = [Split((pos - m.start(),), why) for pos, why in quotes if m.start() < pos < m.end()]
             if q or splitter.candidates(token):
@@ -177,6 +177,19 @@ def insert_missing_spaces(doc: Document, ctx: Context) -> Iterator[Edit]:
         if after != token:
             reason = "; ".join(dict.fromkeys(s.why for s in splits))
             yield Edit(STAGE, INSERT_SPACE, line.number, m.start(), m.end(), token, after, reason)
+
+
+# A word with ordinary punctuation at its edges: "said.", "(Trump", "Kim’s" is not one (inner ’).
+_PLAIN_WORD = regex.compile(r"[(\[{\"'“‘«]*(\p{L}+)[.,;:!?)\]}\"'”’»]*")
+
+
+def _is_common_word(token: str, seg: _Segmenter) -> bool:
+    """A frequent word with at most edge punctuation: no rule could split it."""
+    m = _PLAIN_WORD.fullmatch(token)
+    if m is None:
+        return False
+    word = m.group(1)
+    return (word.islower() or word.istitle()) and seg.zipf(word.lower()) >= NEVER_SPLIT_ZIPF
 
 
 class _DocumentSplitter:

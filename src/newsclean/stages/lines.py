@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 
 from ..model import DROP_LINE, Document, Edit
@@ -16,8 +17,9 @@ def first_match(text: str, patterns: Iterable[Pattern]) -> Pattern | None:
     return next((p for p in patterns if p.regex.match(text)), None)
 
 
+@functools.lru_cache(maxsize=65536)
 def is_chrome(text: str) -> bool:
-    """True if a caption or boilerplate rule would drop this line."""
+    """True if a caption or boilerplate rule would drop this line (asked by several stages)."""
     return first_match(text, CAPTIONS + BOILERPLATE) is not None
 
 
