@@ -100,7 +100,7 @@ def detect_language(text: str) -> str | None:
     return best if hits[best] >= DETECT_MIN_SHARE * len(words) else None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _stopword_index() -> dict[str, tuple[tuple[str, float], ...]]:
     """word -> ((language, zipf), ...) for every language whose top list has the word."""
     index: dict[str, list[tuple[str, float]]] = {}
