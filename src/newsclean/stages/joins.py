@@ -29,6 +29,7 @@ _TOKEN = regex.compile(r"\S+")
 _LETTERS = regex.compile(r"\p{L}+")
 # Inside a run of letters, where a new word may start: lower then capital ("toldArs", "TheNew"),
 # capitals then lower ("CEOthe"), capitals then a capitalised word ("DLLarry").
+_CASE_PIECE = regex.compile(r"\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+")
 _CASE_CHANGE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu}{2})(?=\p{Ll})|(?<=\p{Lu}{2})(?=\p{Lu}\p{Ll})")
 
 # Tokens that are addresses, not prose: never touched. "example.com", "https://x.org/a,b",
@@ -45,7 +46,7 @@ _ADDRESS = regex.compile(
 # Punctuation followed by a letter with no space: the language-independent joins.
 _PUNCT_SPLIT = regex.compile(
     r"""(?x)
-      (?<=\p{Ll}{2}[”"’)]?(?:[.!?]+|…))(?=\p{Lu}(?:\p{Ll}|\P{L}|$))  # "afternoon.The", "attack).Buy";
+      (?<=\p{Ll}{2}[”“"’»)]?(?:[.!?]+|…))(?=\p{Lu}(?:\p{Ll}|\P{L}|$))  # "afternoon.The", "attack).Buy";
                                                                   # not "U.S.", "e.g.", "ctypes.POINTER"
     | (?<=\p{N}[.!?])(?=\p{Lu}(?:\p{Ll}|\P{L}|$))  # "in 2016.The", "100.A"; not "3.5", "v1.0"
     | (?<=^[—–])(?=\p{L})                   # "WASHINGTON —Science": a dash that opens a token
@@ -131,7 +132,7 @@ CAPITALISED_MIN_LETTERS = 7
 WORD_BEFORE_NUMBER_ZIPF = 5.0
 WORD_AFTER_NUMBER_ZIPF = 4.0
 #: A lower-case word glued to a capitalised one ("toldArs") must be at least this common.
-CASE_LEFT_ZIPF = 3.5
+CASE_LEFT_ZIPF = 3.0
 
 
 class Split(NamedTuple):
@@ -358,7 +359,7 @@ class _Segmenter:
         """Splits inside a run of letters: where the case changes, then by the dictionary."""
         if run.casefold() in self.protected or run.casefold() in self.extra:
             return ()
-        if self.lang and self.zipf(run.lower()) >= MIN_LONG_PART_ZIPF and not run.islower():
+        if not run.islower() and not self._camel_split_wins(run):
             return ()  # a known word written in camel case: "YouTube", "PowerPoint", "DeSantis"
         out: list[Split] = []
         cuts: list[int] = []
@@ -380,16 +381,34 @@ class _Segmenter:
                 out.append(split._replace(cuts=tuple(c + a for c in split.cuts)))
         return tuple(out)
 
+    def _camel_split_wins(self, run: str) -> bool:
+        """For a run the lexicon knows whole, whether its case pieces beat it by the known-word
+        margin: "ofThe" (ofthe 3.33) splits, "YouTube" (4.66) and "PowerPoint" (3.24) stay."""
+        whole_z = self.zipf(run.lower()) if self.lang else 0.0
+        if whole_z < MIN_LONG_PART_ZIPF:
+            return True
+        pieces = [p.lower() for p in _CASE_PIECE.findall(run)]
+        zs = [self.zipf(p) for p in pieces]
+        if len(pieces) < 2 or min(zs) == 0:
+            return False
+        score = sum(z - 9 for z in zs) - CUT_COST * (len(pieces) - 1)
+        return score >= whole_z - 9 + KNOWN_WORD_MARGIN
+
     def _case_split(self, left: str, right: str, cut: int) -> Split | None:
         """A cut where the case changes: "toldArs", "TheNew", "CEOthe", "DLLarry"."""
         why = f'case change: "{left}" + "{right}"'
-        if left.lower() in _NAME_PARTICLES or len(left) < 2 or len(right) < 2:
-            return None  # "iPhone", "eBay", "McDonald", "deGrasse", "IDs"
+        if len(left) == 1 and self.lang and left not in "iI" and right.istitle() and len(right) >= 3:
+            # "aWashington", "oCalendário": a one-letter word; but "iPhone", "eBay"
+            z = self.zipf(left)
+            return Split((cut,), f"{why} (zipf {left} {z:.2f})") if z >= MIN_PART_ZIPF[1] else None
+        stop = lexicon.stopwords(self.lang) if self.lang else frozenset()
+        if (left.lower() in _NAME_PARTICLES and left.lower() not in stop) or len(left) < 2 or len(right) < 2:
+            return None  # "iPhone", "eBay", "McDonald", "deGrasse" in English, "IDs"; German "derBerlin" splits
         if self.lang is None:
             return Split((cut,), why) if left.islower() and len(left) >= 3 and right.istitle() else None
         if left.islower():  # "toldArs", "freshReuters", "andhammeredBevin"
-            if right.isupper():
-                return None  # "macOS", "mRNA"
+            if right.isupper():  # "macOS", "mRNA" stay; "dasTHW", "theFBI" split
+                return Split((cut,), f'{why} ("{left}" is a function word)') if left in stop else None
             z = self.zipf(left)
             inner = self._dictionary_split(left)
             if inner and len(left) - inner.cuts[-1] == 1:
@@ -445,7 +464,11 @@ class _Segmenter:
             if any(a not in stop and b not in stop for a, b in itertools.pairwise(parts)):
                 return None  # "klimaschutzprogramm" is one word; but "undder"
         needs: tuple[str, ...] = ()
-        if piece.istitle() and (min(zs[1:]) < CAPITALISED_TAIL_ZIPF or len(piece) < CAPITALISED_MIN_LETTERS):
+        if (
+            piece.istitle()
+            and parts[0] not in stop  # "Manyriders", "Thisweek": a sentence starts with a common word
+            and (min(zs[1:]) < CAPITALISED_TAIL_ZIPF or len(piece) < CAPITALISED_MIN_LETTERS)
+        ):
             # "Stonebridge", "Juston" are more likely names, unless the head stands alone in the
             # article: "Garrettand" where "Garrett" is mentioned elsewhere.
             needs = (piece[: len(parts[0])],)
