@@ -266,6 +266,46 @@ def test_utf8_bom_is_dropped(tmp_path: Path):
     assert result.exit_code == 0, "a byte-order mark is an encoding detail, not a change"
 
 
+LINE_ENDINGS = (
+    b"Rail strike halts trains in the north\r\n\r\nTrains were cancelled on Tuesday.\rBuses will run instead."
+)
+
+
+def test_line_endings_become_lf(tmp_path: Path):
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(LINE_ENDINGS)
+    result = invoke(str(path))
+    assert result.exit_code == 0
+    assert (
+        result.stdout_bytes
+        == b"Rail strike halts trains in the north\n\nTrains were cancelled on Tuesday.\nBuses will run instead.\n"
+    )
+    assert invoke(stdin=b"One.\r\nTwo.\r\n").stdout_bytes == b"One.\nTwo.\n"
+
+
+def test_line_endings_are_explained_and_checked(tmp_path: Path):
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(LINE_ENDINGS)
+    headers = [line for line in invoke("--explain", str(path)).stdout.splitlines() if line.startswith(str(path))]
+    assert headers == [
+        f"{path}:1:38: whitespace line-ending: line ending '\\r\\n' -> '\\n'",
+        f"{path}:2:1: whitespace line-ending: line ending '\\r\\n' -> '\\n'",
+        f"{path}:3:34: whitespace line-ending: line ending '\\r' -> '\\n'",
+        f"{path}:4:24: whitespace line-ending: missing final newline",
+    ]
+    assert invoke("--check", str(path)).exit_code == 1
+
+
+def test_missing_final_newline_is_a_change(tmp_path: Path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"The council met on Monday.")
+    result = invoke("--check", str(path))
+    assert result.exit_code == 1
+    assert f"would clean {path}" in result.stderr
+    path.write_bytes(b"The council met on Monday.\n")
+    assert invoke("--check", str(path)).exit_code == 0
+
+
 def test_empty_file(tmp_path: Path):
     path = tmp_path / "empty.txt"
     path.write_bytes(b"")

@@ -44,7 +44,7 @@ def _without_version(data: bytes) -> dict:
 
 def test_fixtures_exist():
     names = {case.name for case in CASES}
-    assert {"seed-like", "german", "crlf", "unicode-whitespace", "markdown-escape"} <= names
+    assert {"seed-like", "german", "crlf", "mac-cr", "unicode-whitespace", "markdown-escape"} <= names
     assert len(CLEAN_TEXTS) >= 5
 
 

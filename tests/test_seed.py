@@ -70,8 +70,17 @@ def test_site_chrome_is_removed(result: newsclean.Result):
         assert "Google News" not in line and "Google\u00a0News" not in line, line
 
 
-REPAIRS = ["Putin and", "border heavily", "weapons all", "aggression set", "mines the", "does” said", "us” Chang added"]
-NOT_YET = ["North or", "war since"]
+REPAIRS = [
+    "Putin and",
+    "border heavily",
+    "weapons all",
+    "aggression set",
+    "mines the",
+    "does” said",
+    "us” Chang added",
+    "North or",
+    "war since",
+]
 
 
 def _glued(repair: str) -> str:
@@ -79,16 +88,7 @@ def _glued(repair: str) -> str:
     return repair.replace(" ", "", 1)
 
 
-@pytest.mark.parametrize(
-    "repair",
-    [
-        *REPAIRS,
-        *(
-            pytest.param(r, marks=pytest.mark.xfail(strict=False, reason="joins does not repair this yet"))
-            for r in NOT_YET
-        ),
-    ],
-)
+@pytest.mark.parametrize("repair", REPAIRS)
 def test_glued_words_are_repaired(source: str, result: newsclean.Result, repair: str):
     assert _glued(repair) in source, "the sample has this join"
     assert repair in result.text

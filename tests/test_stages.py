@@ -43,6 +43,9 @@ JOINS_REPAIRS = {
     "decade,and": ("It was the worst flood in a decade,and the rain continued.", "decade, and"),
     "theSenate": ("The decision was made by theSenate on Friday.", "the Senate"),
     "straight-quote": ('He called it "a big mistake"and left the room.', '"a big mistake" and'),
+    "Northor": ("Voters in the Northor the islands may decide the result.", "North or"),
+    "warsince": ("The two families have been at warsince the 1980s.", "war since"),
+    "Seouland": ("Officials in Seouland the capital region disagreed.", "Seoul and"),
 }
 
 
@@ -66,24 +69,6 @@ def test_joins_reason_shows_the_evidence():
 # Repairs the joins stage does not make yet; it is still being tuned. Not strict: when one starts to
 # pass, pytest reports an XPASS and the case can move up to JOINS_REPAIRS.
 JOINS_NOT_YET = {
-    "Northor": (
-        "Voters in the Northor the islands may decide the result.",
-        "North or",
-        "en",
-        "committed thresholds: north + or loses to one unknown 7-letter token",
-    ),
-    "warsince": (
-        "The two families have been at warsince the 1980s.",
-        "war since",
-        "en",
-        "committed thresholds: war + since loses to one unknown 8-letter token",
-    ),
-    "Seouland": (
-        "Officials in Seouland the capital region disagreed.",
-        "Seoul and",
-        "en",
-        "committed thresholds: seoul (zipf 3.8) + and loses to one unknown token",
-    ),
     "French-guillemet": (
         "« C’est une erreur »a déclaré la maire de Lyon.",
         "» a",
@@ -243,33 +228,45 @@ def test_headline_line_seen_more_than_three_times_is_kept():
     assert run(text, "headline").edits == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="headline._SENTENCE_END ignores a closing quote: a repeated sentence ending in '.”' near the top "
-    "is taken for a headline and its later copy dropped ('repeat of the headline on line 3')",
-)
 def test_headline_repeated_quoted_sentence_is_kept():
+    # a full stop inside the closing quote still ends a sentence: this is a quotation, not a heading
     text = f"{HEADLINE}\n\n“We are not leaving this town.”\n\nThe mayor spoke.\n\n“We are not leaving this town.”\n"
     assert run(text, "headline").edits == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="joins counts tokens before the headline stage drops the copies, so a glued word in a "
-    "repeated headline counts as 'repeated' (a real word) and is kept; a second run repairs it",
-)
 def test_glued_word_in_a_repeated_headline_is_repaired():
+    # joins counts each distinct line once: the headline's copy does not make "Putinand" a repeated word
     headline = "Vladimir Putinand the envoy meet in Minsk"
     text = f"{headline}\n\n{headline}\n\nThe talks lasted an hour on Friday and ended without a statement.\n"
     assert newsclean.clean(text).title == "Vladimir Putin and the envoy meet in Minsk"
 
 
+SAME_LINE_OTHER_SPACING = {
+    "headline-copy-with-nbsp": (
+        "Vladimir Putinand the envoy meet in Minsk\n\nVladimir Putinand the envoy\u00a0meet in Minsk\n\n"
+        "The talks lasted an hour on Friday and ended without a statement.\n"
+    ),
+    "paragraph-copy-with-two-spaces": (
+        "Vladimir Putinand the envoy met on Friday.\n\nVladimir Putinand the envoy  met on Friday.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("text", SAME_LINE_OTHER_SPACING.values(), ids=SAME_LINE_OTHER_SPACING.keys())
 @pytest.mark.xfail(
     strict=True,
-    reason="joins counts tokens before the captions stage drops the caption, so a glued word the caption "
-    "repeats counts as 'repeated' (a real word) and is kept in the body; a second run repairs it",
+    reason="joins counts the words of each distinct line once, but compares lines by their exact text: "
+    "two copies that differ only in spacing count twice, so the glued word is 'repeated' and kept; once "
+    "the whitespace stage (or the headline stage) has made them one, a second run splits it",
 )
+def test_glued_word_in_a_line_repeated_with_other_spacing_is_repaired(text: str):
+    once = newsclean.clean_text(text)
+    assert "Putinand" not in once
+    assert newsclean.clean_text(once) == once
+
+
 def test_glued_word_repeated_in_a_caption_is_repaired():
+    # joins does not count caption lines: the caption, dropped later, does not make "Putinand" a word
     text = (
         "The talks between Vladimir Putinand the envoy lasted an hour on Friday.\n\n"
         "Vladimir Putinand the envoy at the talks. (Jane Doe/AP Photo)\n"
@@ -298,6 +295,7 @@ DROPPED = {
     "via-ap": "Officials sign the agreement in Minsk. (Olga Vorontsova, Sputnik, Pool Photo via AP)",
     "photo-colon": "Photo: Mikko Saarinen",
     "getty": "Getty Images",
+    "ap-photo-credit": "(AP Photo/Evan Vucci)",
     "foto-dpa": "Foto: Sven Hoppe/dpa",
     "prev": "PREV Scientists in Tartu find a beetle that eats plastic",
     "next": "NEXT Storm warning for the Baltic coast; ferries suspended",
@@ -345,6 +343,10 @@ KEPT = {
     "bloomberg-citing": "The deal was first reported by Bloomberg (citing two people familiar with the matter).",
     "slash-in-text": "The bill passed with support from both parties (Democrats/Republicans) in the House.",
     "short-subheading": "Why now?",
+    "slash-in-parenthesis": "He joined the company in 2019 (then called Smith/Jones).",
+    "attribution-at-end": "Shares of the firm fell 4% on Monday, the biggest drop since March (Reuters).",
+    "follow-us-in-quote": "Follow us on the journey as we cross the Atlantic, the crew wrote on Instagram.",
+    "capitalised-next": "NEXT month the company will report its earnings.",
 }
 
 
@@ -354,41 +356,7 @@ def test_article_line_is_kept(line: str):
     assert run(text, "captions", "boilerplate").edits == ()
 
 
-# Article lines dropped today: bugs in src/newsclean/patterns.py (strict: a fix must remove the mark).
-KEPT_BUT_DROPPED = {
-    "slash-in-parenthesis": (
-        "He joined the company in 2019 (then called Smith/Jones).",
-        "caption-with-credit takes any '(Word/Word)' at the end of a sentence for a 'Name/Agency' credit",
-    ),
-    "attribution-at-end": (
-        "Shares of the firm fell 4% on Monday, the biggest drop since March (Reuters).",
-        "caption-with-credit drops a one-sentence paragraph that ends in an agency attribution",
-    ),
-    "follow-us-in-quote": (
-        "Follow us on the journey as we cross the Atlantic, the crew wrote on Instagram.",
-        "follow-prompt drops reported speech that starts with 'Follow us on'",
-    ),
-    "capitalised-next": (
-        "NEXT month the company will report its earnings.",
-        "prev-next drops any line starting with the word NEXT in capitals",
-    ),
-}
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        pytest.param(line, id=key, marks=pytest.mark.xfail(strict=True, reason=why))
-        for key, (line, why) in KEPT_BUT_DROPPED.items()
-    ],
-)
-def test_article_line_is_kept_known_bugs(line: str):
-    text = f"{HEADLINE}\n\n{line}\n\nThe cabinet meets on Monday.\n"
-    assert run(text, "captions", "boilerplate").edits == ()
-
-
-@pytest.mark.xfail(strict=True, reason="credit-line has no branch for 'Agency Photo/Name', the usual AP credit")
-def test_ap_photo_credit_is_dropped():
+def test_ap_photo_credit_line_is_dropped():
     text = "Body text here.\n(AP Photo/Evan Vucci)\n"
     assert run(text, "captions").text == "Body text here.\n"
 
@@ -455,6 +423,10 @@ def test_unicode_output_is_nfc():
         pytest.param("Two  spaces   here.\n", "Two spaces here.\n", id="space-runs"),
         pytest.param("  Indented line.\n", "Indented line.\n", id="leading-spaces"),
         pytest.param("Line one.\r\nLine two.\r\n", "Line one.\nLine two.\n", id="crlf"),
+        pytest.param("Line one.\rLine two.\r\rLine three.\r", "Line one.\nLine two.\n\nLine three.\n", id="lone-cr"),
+        pytest.param("One.\r\nTwo.\rThree.\n", "One.\nTwo.\nThree.\n", id="mixed-endings"),
+        pytest.param("Line one.\nLine two.", "Line one.\nLine two.\n", id="missing-final-newline"),
+        pytest.param("One. \r\n\r\n\r\nTwo.\t\r", "One.\n\nTwo.\n", id="crlf-blank-runs-and-spaces"),
         pytest.param("One.\n\n\n\nTwo.\n\n\nThree.\n", "One.\n\nTwo.\n\nThree.\n", id="blank-line-runs"),
         pytest.param("One.\n \t\n\u00a0\nTwo.\n", "One.\n\nTwo.\n", id="blank-lines-with-spaces"),
         pytest.param("\n\n  \nOne.\n\n\n", "One.\n", id="leading-and-trailing-blank-lines"),
@@ -465,13 +437,41 @@ def test_whitespace(text: str, expected: str):
     assert run(text, "whitespace").text == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a lone carriage return (classic Mac line ending) becomes a space, so a CR-only file comes out "
-    "as one line, though the whitespace stage promises that lines are never joined",
-)
 def test_whitespace_lone_carriage_return_is_a_line_break():
+    # classic Mac files end lines with a lone CR; each stays a line of its own
     assert newsclean.clean_text("Line one.\rLine two.\r\rLine three.\r") == "Line one.\nLine two.\n\nLine three.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "One.\r\nTwo.\r\n",
+            [(1, 5, "\r\n", "line ending '\\r\\n' -> '\\n'"), (2, 5, "\r\n", "line ending '\\r\\n' -> '\\n'")],
+            id="crlf",
+        ),
+        pytest.param(
+            "One.\rTwo.\r",
+            [(1, 5, "\r", "line ending '\\r' -> '\\n'"), (2, 5, "\r", "line ending '\\r' -> '\\n'")],
+            id="lone-cr",
+        ),
+        pytest.param("One.\nTwo.", [(2, 5, "", "missing final newline")], id="missing-final-newline"),
+        pytest.param("One.\n\n\r\n", [], id="dropped-blank-lines-need-no-ending-edit"),
+    ],
+)
+def test_whitespace_line_ending_edits(text: str, expected: list[tuple]):
+    edits = run(text, "whitespace").edits
+    got = [(e.line, e.column, e.before, e.reason) for e in edits if e.kind == "line-ending"]
+    assert got == expected
+    assert all(e.after == "\n" and e.stage == "whitespace" for e in edits if e.kind == "line-ending")
+
+
+def test_whitespace_crlf_is_a_line_ending_not_trailing_space():
+    edits = run("Line one.  \r\n", "whitespace").edits
+    assert sorted((e.kind, e.before, e.after, e.reason) for e in edits) == [
+        ("line-ending", "\r\n", "\n", "line ending '\\r\\n' -> '\\n'"),
+        ("normalize-space", "  ", "", "whitespace at the line's edge removed (space)"),
+    ]
 
 
 def test_whitespace_reason_names_the_characters():
