@@ -164,11 +164,6 @@ def test_line_ending_of_a_dropped_line_is_gone_with_it():
     assert apply_edits(doc, [drop(2, "Advertisement")]).text == "Body.\r\n"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="apply_stage accepts a line-ending edit and a drop-line for the same line and records both, "
-    "though any other edit of a dropped line is an EditConflict ('a dropped line has other edits')",
-)
 def test_line_ending_edit_of_a_dropped_line_is_a_conflict():
     doc = Document.from_text("Body.\nAdvertisement\r\n")
     with pytest.raises(EditConflict):

@@ -83,11 +83,6 @@ def test_explain_names_the_line_ending_edits():
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="render._short escapes '\\n' but not '\\r': --explain prints a raw carriage return for a CRLF or "
-    "CR line-ending edit ('    - <CR>\\n'), which a terminal shows as '\\n  - '",
-)
 def test_explain_shows_a_carriage_return_escaped():
     result = newsclean.clean("Title here\r\nBody.\r")
     lines = [text for _, text in explain_lines(result.edits, "x.txt")]
@@ -101,11 +96,6 @@ def test_explain_shows_a_carriage_return_escaped():
         pytest.param("a\rb\r", "a\nb\n", "@@ -1,2 +1,2 @@", id="lone-cr-lines"),
         pytest.param("a\u2028b\n", "a b\n", "@@ -1 +1 @@", id="line-separator-inside-a-line"),
     ],
-)
-@pytest.mark.xfail(
-    strict=True,
-    reason="unified_diff splits with str.splitlines, not at the Document's breaks: a line ending in a lone CR "
-    "(or split at U+2028) is followed by '\\ No newline at end of file' in the middle of the diff",
 )
 def test_unified_diff_splits_lines_as_the_document_does(before: str, after: str, hunk: str):
     diff = unified_diff(before, after, "x.txt")

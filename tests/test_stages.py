@@ -253,12 +253,6 @@ SAME_LINE_OTHER_SPACING = {
 
 
 @pytest.mark.parametrize("text", SAME_LINE_OTHER_SPACING.values(), ids=SAME_LINE_OTHER_SPACING.keys())
-@pytest.mark.xfail(
-    strict=True,
-    reason="joins counts the words of each distinct line once, but compares lines by their exact text: "
-    "two copies that differ only in spacing count twice, so the glued word is 'repeated' and kept; once "
-    "the whitespace stage (or the headline stage) has made them one, a second run splits it",
-)
 def test_glued_word_in_a_line_repeated_with_other_spacing_is_repaired(text: str):
     once = newsclean.clean_text(text)
     assert "Putinand" not in once

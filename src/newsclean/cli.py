@@ -14,7 +14,7 @@ import click
 from . import __version__, clean
 from .batch import InputError, atomic_write, decode, read_path
 from .config import STAGE_NAMES, Config, ConfigError
-from .render import FORMATS, explain_lines, render, unified_diff
+from .render import FORMATS, explain_lines, render, split_lines, unified_diff
 
 EXIT_CHANGED = 1
 EXIT_ERROR = 2
@@ -46,7 +46,8 @@ def _emit_styled(lines, colour: bool) -> None:
 
 
 def _diff_styles(diff: str):
-    for line in diff.splitlines():
+    for line in split_lines(diff):
+        line = line.rstrip("\r\n")
         style = ""
         if line.startswith(("+++", "---")):
             style = "bold"

@@ -23,7 +23,9 @@ import regex
 _SPACED_SCRIPT = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}]")
 #: Han, kana, Hangul, Thai: scripts where a missing space is not a defect we can see.
 _UNSPACED_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
-_WORD = regex.compile(r"\p{L}+")
+# Words for detection; a lower-case word glued to a capitalised one is split so that "theSenate"
+# counts its "the" (but "DeSantis" is one word, not Portuguese "de").
+_WORD = regex.compile(r"\p{Ll}{2,}(?=\p{Lu}\p{Ll})|\p{L}+")
 
 #: How many words of a document detection looks at; the top words of a language settle it fast.
 DETECT_WORDS = 2000

@@ -179,7 +179,7 @@ def apply_stage(doc: Document, edits: Iterable[Edit]) -> tuple[Document, list[Ed
         endings = [e for e in mine if e.kind == LINE_ENDING]
         if endings:
             e = endings[0]
-            if len(endings) > 1 or e.before != line.ending:
+            if len(endings) > 1 or e.before != line.ending or any(x.kind == DROP_LINE for x in mine):
                 raise EditConflict(f"line {line.number}: line-ending edit does not match the line's ending")
             applied.append(e._replace(column=original_column(past, len(line.text))))
             line = line._replace(ending=e.after)

@@ -32,6 +32,15 @@ STAGES: tuple[tuple[str, Stage], ...] = (
 assert tuple(name for name, _ in STAGES) == STAGE_NAMES
 
 
+def _run_stages(doc: Document, stages: tuple[tuple[str, Stage], ...], ctx: Context) -> tuple[Document, list[Edit]]:
+    edits: list[Edit] = []
+    for name, stage in stages:
+        if ctx.config.runs(name):
+            doc, applied = apply_stage(doc, stage(doc, ctx))
+            edits.extend(applied)
+    return doc, edits
+
+
 def _article_sample(doc: Document) -> str:
     """The text language detection reads: each distinct line once, captions and chrome left out,
     so that a second run over the output (which has lost them) detects the same language."""
@@ -42,13 +51,11 @@ def _article_sample(doc: Document) -> str:
 def run(text: str, config: Config | None = None) -> Result:
     config = config or Config()
     doc = Document.from_text(text)
+    # The language is read after the unicode stage, from repaired text: mojibake hides it.
+    doc, edits = _run_stages(doc, STAGES[:1], Context(config, config.lang))
     lang = config.lang or lexicon.detect_language(_article_sample(doc))
-    ctx = Context(config, lang)
-    edits: list[Edit] = []
-    for name, stage in STAGES:
-        if config.runs(name):
-            doc, applied = apply_stage(doc, stage(doc, ctx))
-            edits.extend(applied)
+    doc, more = _run_stages(doc, STAGES[1:], Context(config, lang))
+    edits += more
     title = find_title(doc)
     paragraphs = tuple(line.text for line in doc.lines if line.text.strip() and line is not title)
     out = doc.text

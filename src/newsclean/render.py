@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import regex
 
 from . import __version__
-from .model import Edit, Result
+from .model import Document, Edit, Result
 
 FORMATS = ("text", "markdown", "json")
 
@@ -82,22 +82,30 @@ def render(result: Result, fmt: str) -> str:
     return result.text
 
 
+def split_lines(text: str) -> list[str]:
+    """Lines with their terminators, broken where the document breaks them (not at U+2028)."""
+    return [line.text + line.ending for line in Document.from_text(text).lines]
+
+
 def unified_diff(before: str, after: str, name: str) -> str:
     """A unified diff from input to output, ``--- name`` / ``+++ name (cleaned)``; "" if equal."""
     lines = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
+        split_lines(before),
+        split_lines(after),
         fromfile=name,
         tofile=f"{name} (cleaned)",
     )
     out = []
     for line in lines:
-        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+        out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
     return "".join(out)
 
 
+_CONTROL = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
 def _short(text: str, width: int = 70) -> str:
-    text = text.replace("\n", "\\n")
+    text = text.translate(_CONTROL)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

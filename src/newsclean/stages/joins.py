@@ -21,6 +21,7 @@ import regex
 
 from .. import lexicon
 from ..model import INSERT_SPACE, Context, Document, Edit
+from .headline import headline_key
 from .lines import is_chrome
 
 STAGE = "joins"
@@ -228,8 +229,10 @@ def _word_counts(doc: Document) -> Counter[str]:
     or chrome lines do not count: the stages after this one drop them, and a second run, which no
     longer sees them, must decide the same way.
     """
-    lines = {line.text.strip() for line in doc.lines}
-    return Counter(_core(t) for text in lines if text and not is_chrome(text) for t in text.split())
+    # Copies that differ in case or quote style are one line, as the headline stage sees them, and
+    # so are copies that differ only in spaces: this stage inserts spaces, which can make them equal.
+    lines = {headline_key(line.text).replace(" ", ""): line.text for line in doc.lines}
+    return Counter(_core(t) for text in lines.values() if text.strip() and not is_chrome(text) for t in text.split())
 
 
 def _has_evidence(split: Split, seen: set[str]) -> bool:

@@ -57,19 +57,33 @@ def fix_unicode(doc: Document, ctx: Context) -> Iterator[Edit]:
         if fixed == line.text:
             continue
         reason = "ftfy: " + ", ".join(steps) if steps else "unicode repair"
-        for start, end, after in _changed_spans(line.text, fixed):
+        # spans are found against the probe ftfy read; it has the line's length, so they index
+        # the line too, and the edit replaces the line's own characters (tabs included)
+        for start, end, after in _changed_spans(_OTHER_SPACE.sub(" ", line.text), fixed):
             yield Edit(STAGE, FIX_UNICODE, line.number, start, end, line.text[start:end], after, reason)
+
+
+# Whitespace that the whitespace stage turns into spaces later and that is never part of mojibake.
+# Not U+00A0 or U+0085: they are bytes of damaged UTF-8 ("Ã\xa0" is "à", "Ï\x85" is "υ").
+# (\x0b and \x1c-\x1f are left too: ftfy removes them as control characters.)
+_OTHER_SPACE = regex.compile(r"[\t\x0c\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 
 
 @functools.lru_cache(maxsize=65536)
 def _fix_line(text: str) -> tuple[str, tuple[str, ...]]:
     import ftfy
 
-    fixed, explanation = ftfy.fix_and_explain(text, config=_ftfy_config())
+    # ftfy reads the line with its tabs and other spaces already made spaces (one character for
+    # one, so offsets hold): what it decides must not change once the whitespace stage has run,
+    # or a second run would repair "Â\t0" differently from the first.
+    probe = _OTHER_SPACE.sub(" ", text)
+    fixed, explanation = ftfy.fix_and_explain(probe, config=_ftfy_config())
     steps = [name for _, name in explanation or ()]
     cleaned = _INVISIBLE.sub("", fixed)
     if cleaned != fixed:
         steps.append("remove_zero_width")
+    if cleaned == probe:
+        return text, ()
     return cleaned, tuple(dict.fromkeys(steps))
 
 

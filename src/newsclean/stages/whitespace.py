@@ -21,12 +21,13 @@ from ..model import DROP_LINE, LINE_ENDING, NORMALIZE_SPACE, Context, Document, 
 STAGE = "whitespace"
 
 # One alternative per defect; each match is replaced by one space, or by nothing at a line's edge.
+# \s, plus the separators U+001C-U+001F that Python's str.split() also counts as whitespace
 _SPACE_DEFECT = regex.compile(
     r"""(?x)
-      ^\s+                 # leading spaces: scraped text has no meaningful indentation
-    | \s+$                 # trailing spaces
-    | \s{2,}               # a run of spaces
-    | [^\S ]               # one tab, no-break space, thin space, line separator ...
+      ^[\s\x1c-\x1f]+                  # leading spaces: scraped text has no meaningful indentation
+    | [\s\x1c-\x1f]+$                  # trailing spaces
+    | [\s\x1c-\x1f]{2,}                # a run of spaces
+    | [^\S ]|[\x1c-\x1f]              # one tab, no-break space, thin space, line separator ...
     """
 )
 
