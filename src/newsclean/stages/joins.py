@@ -113,7 +113,7 @@ NEVER_SPLIT_ZIPF = 4.5
 #: words ("a", "I"), short parts only if common; most false splits are made of short rare parts
 #: ("Busan" -> "Bus an", "Zinoviev" -> "Zi no vie v").
 MIN_PART_ZIPF = {1: 6.5, 2: 5.0, 3: 4.0}
-MIN_LONG_PART_ZIPF = 3.0
+MIN_LONG_PART_ZIPF = 2.0
 #: Each cut costs this much log-probability: the split must beat the whole word by this margin
 #: per cut, which keeps "wherein" (3.78 vs where+in) and "onto" whole.
 CUT_COST = 1.5
@@ -128,7 +128,8 @@ KNOWN_WORD_MARGIN = 1.0
 #: part after the head is this common ("Putinand", "Northor"), it is not short ("Anas", "Abe"),
 #: and it is not followed by another capitalised word ("Juston Burris").
 CAPITALISED_TAIL_ZIPF = 5.5
-CAPITALISED_MIN_LETTERS = 7
+CAPITALISED_MIN_LETTERS = 6
+STOPWORD_HEAD_MIN_LETTERS = 8
 #: Words before a number must be this common: "by30", "of20" but not "mp3", "covid19".
 WORD_BEFORE_NUMBER_ZIPF = 5.0
 WORD_AFTER_NUMBER_ZIPF = 4.0
@@ -469,7 +470,9 @@ class _Segmenter:
         needs: tuple[str, ...] = ()
         if (
             piece.istitle()
-            and parts[0] not in stop  # "Manyriders", "Thisweek": a sentence starts with a common word
+            # "Manyriders", "Thisweek": a sentence starts with a common word; but short names such
+            # as "Menear" and "Fordo" also start with one
+            and (parts[0] not in stop or len(piece) < STOPWORD_HEAD_MIN_LETTERS)
             and (min(zs[1:]) < CAPITALISED_TAIL_ZIPF or len(piece) < CAPITALISED_MIN_LETTERS)
         ):
             # "Stonebridge", "Juston" are more likely names, unless the head stands alone in the
