@@ -159,7 +159,7 @@ def insert_missing_spaces(doc: Document, ctx: Context) -> Iterator[Edit]:
         quotes = _quote_splits(line.text)
         for m in _TOKEN.finditer(line.text):
             token = m.group()
-            if not quotes and _is_common_word(token, splitter.seg):
+            if not quotes and splitter.seg.is_common_word(token):
                 continue  # the common case, made cheap
             q = [Split((pos - m.start(),), why) for pos, why in quotes if m.start() < pos < m.end()]
             if q or splitter.candidates(token):
@@ -202,11 +202,11 @@ class _DocumentSplitter:
     def __init__(self, seg: _Segmenter, counts: Counter[str]):
         self.seg = seg
         self.counts = counts
-        self._memo: dict[str, list[Split]] = {}
+        self._memo: dict[str, tuple[Split, ...]] = {}
 
-    def candidates(self, token: str) -> list[Split]:
+    def candidates(self, token: str) -> tuple[Split, ...]:
         if token not in self._memo:
-            self._memo[token] = _token_splits(token, self.seg, self.counts[_core(token)] > 1)
+            self._memo[token] = self.seg.token_splits(token, self.counts[_core(token)] > 1)
         return self._memo[token]
 
     def resolve(self, token: str, seen: set[str], extra: list[Split] = ()) -> list[Split]:
@@ -249,6 +249,7 @@ def _apply_cuts(token: str, splits: list[Split]) -> str:
 _EDGE_PUNCT = regex.compile(r"^[\p{P}\p{S}]+|[\p{P}\p{S}]+$")
 
 
+@functools.lru_cache(maxsize=500_000)
 def _core(token: str) -> str:
     return _EDGE_PUNCT.sub("", token)
 
@@ -342,6 +343,12 @@ class _Segmenter:
         self.protected = protected
         self.extra = extra
         self.letter_splits = functools.lru_cache(maxsize=200_000)(self._letter_splits)
+        # what the rules propose for a token depends on the token and whether the document repeats
+        # it, so it is decided once per distinct token, across documents
+        self.token_splits = functools.lru_cache(maxsize=500_000)(
+            lambda token, repeated: tuple(_token_splits(token, self, repeated))
+        )
+        self.is_common_word = functools.lru_cache(maxsize=500_000)(lambda token: _is_common_word(token, self))
         self._dictionary_split = functools.lru_cache(maxsize=200_000)(self._dictionary_split)
         self._zipf = functools.lru_cache(maxsize=500_000)(self._zipf_uncached)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import unicodedata
 from collections.abc import Iterator
 
 import regex
@@ -23,9 +24,27 @@ from ..model import FIX_UNICODE, Context, Document, Edit
 
 STAGE = "unicode"
 
-# ftfy only looks at lines that could need it: anything outside printable ASCII, or an entity.
-# Most English lines are skipped by this one search.
-_SUSPECT = regex.compile(r"[^\x20-\x7e]|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+\d*);")
+# ftfy only reads lines that could need it. Its encoding repairs act only where its own badness
+# test (ftfy.badness.is_bad) finds mojibake; its other fixes need one of these characters. Curly
+# quotes, dashes and accented letters alone are not a reason: that keeps most lines away from it.
+_SUSPECT = regex.compile(
+    r"""(?x)
+      &\#?[0-9A-Za-z]{1,24};                     # HTML entity (ftfy's HTML_ENTITY_RE)
+    | [\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]         # C0 and C1 controls, terminal escapes
+    | [\u200b\u2060-\u206f\ufeff\ufff9-\ufffc]     # zero-width and other invisible format characters
+    | [\u0132\u0133\u0149\u01c4-\u01cc\u01f1-\u01f3\ufb00-\ufb06]  # ligatures ftfy splits
+    | [\ud800-\udfff\ufffd]                      # surrogates, replacement character
+    """
+)
+
+
+def _needs_ftfy(text: str) -> bool:
+    if text.isascii():
+        return "&" in text or not text.isprintable()
+    from ftfy.badness import is_bad
+
+    return bool(_SUSPECT.search(text)) or is_bad(text) or not unicodedata.is_normalized("NFC", text)
+
 
 # Invisible characters that scraped text carries but a reader never needs: zero-width space, word
 # joiner, byte-order mark. ZWJ and ZWNJ are kept: emoji and Indic and Persian spelling need them.
@@ -51,7 +70,7 @@ def _ftfy_config():
 
 def fix_unicode(doc: Document, ctx: Context) -> Iterator[Edit]:
     for line in doc.lines:
-        if not _SUSPECT.search(line.text):
+        if not _needs_ftfy(_OTHER_SPACE.sub(" ", line.text)):  # judged as ftfy will read it
             continue
         fixed, steps = _fix_line(line.text)
         if fixed == line.text:
