@@ -100,6 +100,57 @@ CAPTIONS: tuple[Pattern, ...] = (
     ),
 )
 
+#: Social networks and bookmarking services whose names stand alone as share buttons ("Digg",
+#: "StumbleUpon", "del.icio.us", "Post to Newsvine"), alone or several on one line.
+_SOCIAL = r"""(?:
+    digg | stumbleupon | delicious | del\.icio\.us | newsvine | reddit | tumblr | google\+? | google\s+plus
+  | facebook | twitter | linkedin | pinterest | e-?mail | print | rss | myspace | technorati | fark | mixx
+  | yahoo!?\s+buzz | buzz\s+up!? | whatsapp | xing | share | tweet | flipboard | telegram | pocket | instapaper
+)"""
+_SOCIAL_ITEM = rf"(?:(?:post\s+to|digg\s+this|add\s+to|share\s+(?:on|via|to))\s+)?{_SOCIAL}(?:\s+(?:this|it))?!?"
+
+# The headings that name a list of links to other stories. Widget labels seen in scraped
+# containers: "Related Stories", "More from DRaysBay", "You may also like", "Most popular",
+# "Lesen Sie auch", "Mehr zum Thema", "Lire aussi", "Te puede interesar". The structure stage also
+# drops the run of headlines under one; the heading itself is chrome, dropped here.
+RELATED_HEADING = _p(
+    "related-heading",
+    r"""^(?i:
+        related(?:\s+(?:articles?|stories|posts|content|coverage|news|links|reading|items|videos?|topics))?
+      | (?:more|other|latest|recent|popular|similar|top|further)\s+(?:\S+\s+){0,3}
+          (?:stories|articles|posts|news|headlines|links|reading|videos)
+      | more\s+from\s+.{1,40} | more\s+on\s+[^.!?,;]{1,40}
+      | you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)
+      | (?:we\s+)?recommend(?:ed)?(?:\s+for\s+you)?
+      | most\s+(?:read|popular|viewed|shared|emailed|commented)
+      | trending(?:\s+now)? | top\s+stories | also\s+read | read\s+(?:more|also|next) | see\s+also
+      | (?:from\s+)?around\s+the\s+web | elsewhere\s+on\s+.{1,40}
+      | lesen\s+sie\s+auch | mehr\s+zum\s+thema | das\s+könnte\s+sie\s+(?:auch\s+)?interessieren
+      | weitere\s+artikel | ähnliche\s+artikel | meistgelesen
+      | lire\s+aussi | à\s+lire\s+aussi | sur\s+le\s+même\s+sujet
+      | te\s+puede\s+interesar | lee\s+también | noticias\s+relacionadas | más\s+noticias
+    )\s*[:.!»›]?$""",
+    "heading of a related-stories list",
+    (
+        "Related Stories",
+        "More from DRaysBay",
+        "You might also like",
+        "Most popular",
+        "Latest headlines",
+        "Lesen Sie auch:",
+        "Lire aussi",
+        "Te puede interesar",
+        "See also",
+    ),
+    (
+        "Related charges were dropped in May.",
+        "More on that later, she said.",
+        "More than 40 outlets ran the story.",
+        "Other news outlets reported the same figures.",
+        "Most read the report as a warning.",
+    ),
+)
+
 BOILERPLATE: tuple[Pattern, ...] = (
     _p(
         "prev-next",
@@ -255,4 +306,85 @@ BOILERPLATE: tuple[Pattern, ...] = (
         ),
         ("Copyright law changed in 1998.",),
     ),
+    _p(
+        "social-links",
+        rf"""^(?i:(?:digg\s+(?:this|it)|{_SOCIAL_ITEM})(?:\s*[|,/•·]?\s*{_SOCIAL_ITEM})*)[:.]?$""",
+        "share or bookmark buttons (social network names only)",
+        ("Digg", "StumbleUpon", "del.icio.us", "Post to Newsvine", "Twitter Facebook", "Digg this", "Reddit | Tumblr"),
+        ("Twitter said it would appeal.", "Facebook shares fell 4% on Friday.", "Print editions will end in May."),
+    ),
+    _p(
+        "comment-widget",
+        r"""^(?i:
+            reply | reply\s+to\s+this(?:\s+\w+)? | report\s+(?:post|abuse|comment|this(?:\s+(?:comment|post))?)\s*»?
+          | flag(?:\s+as\s+inappropriate)?
+          | (?:log\s*in|sign\s+in|register)\s+to\s+(?:reply|comment|post\s+comments?|vote)
+          | \d*\s*comments | comments\s*\(\d+\) | \d+\s*(?:comment|replies|responses)
+          | (?:view|show|read|see|hide|load)\s+(?:all\s+)?(?:\d+\s+)?(?:more\s+)?(?:comments?|replies)
+          | leave\s+a\s+(?:reply|comment) | post\s+a\s+comment | add\s+(?:your\s+|a\s+)?comment
+          | join\s+the\s+discussion | write\s+a\s+comment | (?:click\s+here\s+to\s+)?cancel\s+reply
+          | (?:your\s+)?(?:name|e-?mail(?:\s+address)?|website|url)\s*(?:\((?:required|optional)\)|\*|:)
+          | (?:your\s+)?(?:e-?mail\s+)?\(?will\s+not\s+be\s+published\)? | website
+          | quote | permalink | edit | delete | recommend | view\s+profile
+          | kommentieren | antworten | \d*\s*kommentare | responder | \d*\s*comentarios | répondre | \d*\s*commentaires
+        )[.:]?$""",
+        "comment widget (reply, report, comment count, comment form)",
+        (
+            "Reply",
+            "Report Post »",
+            "Flag as inappropriate",
+            "Login to reply",
+            "174 comments",
+            "Comments (3)",
+            "Leave a Reply",
+            "Name (required)",
+            "Click here to cancel reply.",
+            "12 Kommentare",
+        ),
+        (
+            "Comments made by the minister caused outrage.",
+            "He declined to reply.",
+            "Reply cards were sent to 2,000 voters.",
+            "Quote of the day: nothing is certain.",
+        ),
+    ),
+    _p(
+        "tag-line",
+        r"""^(?i:tags?|topics?|filed\s+under|posted\s+in|categories|labels|schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter
+              |themen|etiquetas|temas|mots-cl(?:é|e)s)\s*:\s*.{0,200}$""",
+        "tag or category list",
+        ("Tags: Comic Con, Geeks", "Filed Under: Civil Liberties, Elections", "Topics:", "Schlagwörter: Berlin, Wahl"),
+        ("Tags are sold at the front desk.", "Topics of the talks included trade."),
+    ),
+    _p(
+        "gallery-nav",
+        r"""^(?i:
+            view\s+(?:the\s+)?(?:gallery|slideshow|photos?|video)
+          | (?:photo\s+)?galler(?:y|ies) | slideshow | video | photos? | enlarge\s+(?:this\s+)?image
+          | (?:image|photo|picture|slide|page|bild|seite|foto|imagen|página|diapositive)\s+\d+\s+(?:of|von|de|sur)\s+\d+
+          | \d+\s*of\s*\d+
+        )$""",
+        "gallery or pager label",
+        ("View Gallery", "Slideshow", "Image 3 of 12", "Page 1 of 1", "Enlarge this image", "1of15"),
+        ("Video footage showed the crash.", "Page three of the report was blank."),
+    ),
+    _p(
+        "menu-word",
+        r"""^(?i:
+            close | home | more | headlines | reprints | share: | like\s+this: | sponsored\s+links
+          | continue\s+reading\s+the\s+main\s+story | story\s+continues | search | log\s*in | sign\s+in | sign\s+up
+          | subscribe | newsletter | startseite | suche | inicio | buscar | accueil | rechercher
+        )$""",
+        "site menu or widget word",
+        ("Close", "Home", "Continue reading the main story", "Sponsored Links", "Like this:"),
+        ("Closer ties are expected.", "More than 200 people attended.", "Home prices rose."),
+    ),
+    _p(
+        "stray-symbols",
+        r"""^(?!(\S)(?:\ ?\1){2}$)(?:[^\p{L}\p{N}\s]\ ?){1,3}$""",
+        "stray symbols (no letter or digit; a three-character separator such as *** stays)",
+        ("“", "|", "→", "%", "-", "«", "[ ]"),
+        ("***", "* * *", "---", "5%", "A+"),
+    ),
+    RELATED_HEADING,
 )

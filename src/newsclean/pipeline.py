@@ -13,16 +13,20 @@ from .stages.captions import drop_captions
 from .stages.headline import drop_duplicate_headline, find_title
 from .stages.joins import insert_missing_spaces
 from .stages.lines import is_chrome
+from .stages.structure import drop_related_links
 from .stages.unicode import fix_unicode
 from .stages.whitespace import normalize_whitespace
 
 Stage = Callable[[Document, Context], Iterable[Edit]]
 
 #: (name, function) in the order they run. Unicode first, so every later rule sees real characters;
-#: joins before the line rules, so patterns see words; whitespace last, so the gaps that removed
-#: lines leave close up.
+#: structure next, so that the language detection and the joins stage (whose evidence is the words
+#: of the document) see the same lines on the input and on the output, which has lost the
+#: related-links lists; joins before the line rules, so patterns see words; whitespace last, so the
+#: gaps that removed lines leave close up.
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("unicode", fix_unicode),
+    ("structure", drop_related_links),
     ("joins", insert_missing_spaces),
     ("headline", drop_duplicate_headline),
     ("captions", drop_captions),
@@ -30,6 +34,8 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("whitespace", normalize_whitespace),
 )
 assert tuple(name for name, _ in STAGES) == STAGE_NAMES
+#: The stages that run before the document's language is detected (they do not use it).
+BEFORE_LANGUAGE = 2
 
 
 def _run_stages(doc: Document, stages: tuple[tuple[str, Stage], ...], ctx: Context) -> tuple[Document, list[Edit]]:
@@ -51,10 +57,11 @@ def _article_sample(doc: Document) -> str:
 def run(text: str, config: Config | None = None) -> Result:
     config = config or Config()
     doc = Document.from_text(text)
-    # The language is read after the unicode stage, from repaired text: mojibake hides it.
-    doc, edits = _run_stages(doc, STAGES[:1], Context(config, config.lang))
+    # The language is read after the unicode stage, from repaired text (mojibake hides it), and
+    # after the structure stage, from the lines a second run over the output would see.
+    doc, edits = _run_stages(doc, STAGES[:BEFORE_LANGUAGE], Context(config, config.lang))
     lang = config.lang or lexicon.detect_language(_article_sample(doc))
-    doc, more = _run_stages(doc, STAGES[1:], Context(config, lang))
+    doc, more = _run_stages(doc, STAGES[BEFORE_LANGUAGE:], Context(config, lang))
     edits += more
     title = find_title(doc)
     paragraphs = tuple(line.text for line in doc.lines if line.text.strip() and line is not title)

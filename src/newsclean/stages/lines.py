@@ -1,4 +1,4 @@
-"""Line rules shared by the captions, boilerplate and headline stages."""
+"""Line rules shared by the captions, boilerplate, headline and structure stages."""
 
 from __future__ import annotations
 

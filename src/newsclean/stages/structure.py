@@ -1,0 +1,110 @@
+"""structure: drop the list of story links that follows a "Related stories" heading.
+
+A rule on one line cannot tell a related-story headline from a subheading: both are a few words
+without a full stop. Their context can. A container often ends (or pauses) with a widget such as::
+
+    Related Stories
+    Dustin Hoffman: ‘Brainwashed’ to care about beauty
+    Evan Puschak, The Last Word
+    Guns: Despite Chicago bloodshed, Illinois will allow concealed carry
+
+The heading names the list, and the list is a run of short lines without a sentence end: the run is
+dropped, up to the first line that is not a headline or its byline. (The heading is a boilerplate
+pattern, ``related-heading``, and goes in that stage.) Headings before the article's first
+paragraph are left alone: there the short lines are usually the headline, the byline and the
+standfirst, which some readers count as the article.
+
+    >>> from newsclean.config import Config
+    >>> text = (
+    ...     "The council approved the budget on Tuesday after a long and heated debate in the chamber.\\n"
+    ...     "Related Stories\\n"
+    ...     "Mayor opens new bridge\\n"
+    ...     "Floods close the ring road\\n"
+    ... )
+    >>> for e in drop_related_links(Document.from_text(text), Context(Config(), "en")):
+    ...     print(e.line, e.reason)
+    3 related-links list under "Related Stories" (line 2): 4 words, no sentence end (1 of 2 short lines)
+    4 related-links list under "Related Stories" (line 2): 5 words, no sentence end (2 of 2 short lines)
+
+The heading itself is dropped by the boilerplate stage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..model import DROP_LINE, Context, Document, Edit, Line
+from ..patterns import RELATED_HEADING
+from .lines import is_chrome
+
+STAGE = "structure"
+
+#: A line that reads as prose: at least this many words and a sentence end. The first one marks
+#: where the article starts. 15 words is a long headline and a short paragraph.
+PROSE_MIN_WORDS = 15
+#: A line of a link list: at most this many words and no sentence end (a headline, or its byline).
+LINK_MAX_WORDS = 15
+
+_SENTENCE_END = regex.compile(r"[.!?…][”\"’»)\]]*$")
+# A line that ends in an article, a preposition or a conjunction is a sentence the scraper broke
+# across lines ("Brown's basket gave WSU a" / "76-72 lead, which left Josh"), not a headline.
+_BROKEN_END = regex.compile(
+    r"""(?<!\S)(?:a|an|the|of|to|in|on|at|by|for|from|with|and|or|but|that|which|who|as
+        |der|die|das|den|dem|des|ein|eine|einen|und|oder|mit|von|zu|im|für|auf
+        |el|la|los|las|un|una|de|del|y|o|en|con|por|para|que
+        |le|les|une|des|du|et|ou|à|au|aux|avec|pour|sur|qui)$""",
+    regex.VERBOSE | regex.VERSION1,
+)
+
+
+def _collapsed(text: str) -> str:
+    return " ".join(text.split())
+
+
+def is_prose(text: str) -> bool:
+    """A full sentence of paragraph length (and not a chrome line such as a long cookie notice)."""
+    text = text.strip()
+    return len(text.split()) >= PROSE_MIN_WORDS and bool(_SENTENCE_END.search(text)) and not is_chrome(text)
+
+
+def is_link_like(text: str) -> bool:
+    """A headline-like line: short, no sentence end, and not a sentence broken off mid-phrase."""
+    text = text.strip()
+    return len(text.split()) <= LINK_MAX_WORDS and not _SENTENCE_END.search(text) and not _BROKEN_END.search(text)
+
+
+def drop_related_links(doc: Document, ctx: Context) -> Iterator[Edit]:
+    """Drop the run of short lines under a related-links heading after the first paragraph.
+
+    Idempotent by design: every heading is a boilerplate line, so the output has none left and a
+    second pass drops nothing (and when boilerplate is skipped, the run under a heading that
+    stays ends where it ended before). Chrome lines inside the run are left to the captions and
+    boilerplate stages (the run continues over them).
+    """
+    lines = [line for line in doc.lines if line.text.strip()]
+    first_prose = next((i for i, line in enumerate(lines) if is_prose(line.text)), None)
+    if first_prose is None:
+        return
+    i = first_prose + 1
+    while i < len(lines):
+        heading = lines[i]
+        label = _collapsed(heading.text)
+        if not RELATED_HEADING.regex.match(label):
+            i += 1
+            continue
+        run: list[Line] = []
+        j = i + 1
+        while j < len(lines) and is_link_like(lines[j].text):
+            run.append(lines[j])
+            j += 1
+        items = [line for line in run if not is_chrome(line.text)]
+        where = f'under "{label}" (line {heading.number})'
+        for k, line in enumerate(items, 1):
+            reason = (
+                f"related-links list {where}: {len(line.text.split())} words, no sentence end "
+                f"({k} of {len(items)} short lines)"
+            )
+            yield Edit(STAGE, DROP_LINE, line.number, 0, len(line.text), line.text, "", reason)
+        i = j

@@ -1,0 +1,127 @@
+"""The structure stage: the headlines under a "Related stories" heading go, the article stays.
+
+Cases run through ``newsclean.clean`` with the language forced; the positive cases run the whole
+pipeline (the heading itself is a boilerplate line), the negative ones check that article lines
+survive both the stage alone and the whole pipeline.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from newsclean.model import replay
+
+PARAGRAPH = (
+    "The city council approved the new budget on Tuesday after a long and heated debate that "
+    "lasted well into the night.\n"
+)
+CLOSING = "Officials said the first payments would reach the districts before the end of the year.\n"
+
+
+def clean(text: str, **options) -> newsclean.Result:
+    result = newsclean.clean(text, lang="en", **options)
+    assert replay(text, result.edits) == result.text
+    assert newsclean.clean(result.text, lang="en", **options).edits == (), "not idempotent"
+    return result
+
+
+def dropped(result: newsclean.Result, stage: str = "structure") -> list[str]:
+    return [e.before for e in result.edits if e.stage == stage]
+
+
+# What the stage drops: (text, the lines it drops)
+
+DROPS = {
+    "related-at-the-end": (
+        PARAGRAPH + "Related Stories\nMayor opens new bridge\nFloods close the ring road\n",
+        ["Mayor opens new bridge", "Floods close the ring road"],
+    ),
+    "headline-and-byline-pairs": (
+        PARAGRAPH + "More from The Gazette\nWhat the new budget means for you\nAug 2012 by Jane Roe - 12 comments\n",
+        ["What the new budget means for you", "Aug 2012 by Jane Roe - 12 comments"],
+    ),
+    "box-between-paragraphs": (
+        PARAGRAPH + "Read more:\nCouncil delays vote on parking fees\n" + CLOSING,
+        ["Council delays vote on parking fees"],
+    ),
+    "german": (
+        "Der Stadtrat hat den neuen Haushalt am Dienstag nach einer langen und hitzigen Debatte bis in "
+        "die Nacht hinein beschlossen.\nLesen Sie auch:\nNeue Brücke in der Altstadt eröffnet\n",
+        ["Neue Brücke in der Altstadt eröffnet"],
+    ),
+    "french": (
+        "Le conseil municipal a adopté mardi le nouveau budget après un long débat animé qui a duré "
+        "jusque tard dans la nuit.\nLire aussi\nLe maire inaugure le nouveau pont\n",
+        ["Le maire inaugure le nouveau pont"],
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "lines"), DROPS.values(), ids=DROPS.keys())
+def test_drops_the_related_links(text: str, lines: list[str]):
+    result = clean(text)
+    assert dropped(result) == lines
+    heading = text.splitlines()[1]
+    assert result.text.splitlines() == [line for line in text.splitlines() if line not in [heading, *lines]]
+    for e in result.edits:
+        if e.stage == "structure":
+            assert e.kind == "drop-line"
+            assert "related-links list under" in e.reason and "no sentence end" in e.reason
+
+
+def test_the_heading_goes_with_the_boilerplate_stage():
+    result = clean(PARAGRAPH + "Related Stories\nMayor opens new bridge\n")
+    assert dropped(result, "boilerplate") == ["Related Stories"]
+    assert result.text == PARAGRAPH
+
+
+def test_the_run_stops_at_the_first_sentence():
+    text = PARAGRAPH + "Related Stories\nMayor opens new bridge\n" + CLOSING + "Short closing line\n"
+    result = clean(text)
+    assert dropped(result) == ["Mayor opens new bridge"]
+    assert result.text == PARAGRAPH + CLOSING + "Short closing line\n"
+
+
+def test_reason_names_the_heading_and_the_features():
+    result = clean(PARAGRAPH + "Related Stories\nMayor opens new bridge\nFloods close the ring road\n")
+    reasons = [e.reason for e in result.edits if e.stage == "structure"]
+    assert reasons == [
+        'related-links list under "Related Stories" (line 2): 4 words, no sentence end (1 of 2 short lines)',
+        'related-links list under "Related Stories" (line 2): 5 words, no sentence end (2 of 2 short lines)',
+    ]
+
+
+# Article lines that must stay: (text); nothing of it may be dropped by any stage.
+
+KEEPS = {
+    "no-heading-short-lines": PARAGRAPH + "Who: Wright State at Loyola\nWhen: 8 p.m., Saturday\n",
+    "subheadings-and-list": PARAGRAPH + "What happens next\nThe council meets again in May.\n" + CLOSING,
+    "heading-before-the-article": ("Most popular\nCouncil approves budget\nBy Jane Roe\n" + PARAGRAPH),
+    "sentence-broken-across-lines": (
+        PARAGRAPH + "Latest headlines\nBrown's late basket gave the visitors a\n76-72 lead, which left the hosts\n"
+        "needing a miracle in the final seconds of the game.\n"
+    ),
+    "paragraph-after-heading": PARAGRAPH + "See also\n" + CLOSING,
+    "table-after-the-article": PARAGRAPH + "Results\nBlue Jays 4\nRays 1\n",
+    "cjk-without-heading": PARAGRAPH + "東京\n大阪\n",
+}
+
+
+@pytest.mark.parametrize("text", KEEPS.values(), ids=KEEPS.keys())
+def test_keeps_article_lines(text: str):
+    assert clean(text, only=["structure"]).edits == ()
+    result = clean(text)
+    article = [line for line in text.splitlines() if line not in ("Most popular", "Latest headlines", "See also")]
+    assert [line for line in result.text.splitlines() if line.strip()] == article
+
+
+def test_skip_structure_keeps_the_list():
+    text = PARAGRAPH + "Related Stories\nMayor opens new bridge\n"
+    result = clean(text, skip=["structure"])
+    assert "Mayor opens new bridge" in result.text
+
+
+def test_a_document_without_prose_is_left_alone():
+    text = "Related Stories\nMayor opens new bridge\nFloods close the ring road\n"
+    assert dropped(clean(text)) == []
