@@ -43,7 +43,8 @@ JOINS_REPAIRS = {
     "decade,and": ("It was the worst flood in a decade,and the rain continued.", "decade, and"),
     "theSenate": ("The decision was made by theSenate on Friday.", "the Senate"),
     "straight-quote": ('He called it "a big mistake"and left the room.', '"a big mistake" and'),
-    "Northor": ("Voters in the Northor the islands may decide the result.", "North or"),
+    # a two-letter tail after a capitalised head needs the head on its own elsewhere in the text
+    "Northor": ("The North votes first. Voters in the Northor the islands may decide it.", "North or"),
     "warsince": ("The two families have been at warsince the 1980s.", "war since"),
     "Seouland": ("Officials in Seouland the capital region disagreed.", "Seoul and"),
 }
@@ -93,6 +94,8 @@ def test_joins_repairs_not_yet(text: str, repaired: str, lang: str):
 
 JOINS_KEEPS = {
     "Zinoviev": "The chess club elected Pavel Zinoviev as its chairman.",
+    "capitalised-two-letter-tail": "The satire is set in Absurdistan, a country run by its censors.",
+    "capitalised-two-letter-tail-no-evidence": "Voters in the Northor region may decide the result.",
     "Kormilitsyna": "Olga Kormilitsyna won the regional chess title on Sunday.",
     "Pyongyang": "Delegates flew to Pyongyang on Sunday for two days of talks.",
     "iPhone": "Sales of the new iPhone rose in March, the company said.",

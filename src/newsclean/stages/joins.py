@@ -480,7 +480,11 @@ class _Segmenter:
             # "Manyriders", "Thisweek": a sentence starts with a common word; but short names such
             # as "Menear" and "Fordo" also start with one
             and (parts[0] not in stop or len(piece) < STOPWORD_HEAD_MIN_LETTERS)
-            and (min(zs[1:]) < CAPITALISED_TAIL_ZIPF or len(piece) < CAPITALISED_MIN_LETTERS)
+            and (
+                min(zs[1:]) < CAPITALISED_TAIL_ZIPF
+                or len(piece) < CAPITALISED_MIN_LETTERS
+                or len(parts[-1]) <= 2  # "Absurdistan" is not "Absurdist an"; "Northor" needs "North"
+            )
         ):
             # "Stonebridge", "Juston" are more likely names, unless the head stands alone in the
             # article: "Garrettand" where "Garrett" is mentioned elsewhere.
