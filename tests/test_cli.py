@@ -122,7 +122,8 @@ def test_explain(article: Path):
     assert column == 43
     assert f'{article}:7:{column}: joins insert-space: missing space after "."' in result.stdout.splitlines()
     assert (
-        f"{article}:5:1: captions drop-line: photo caption ending in a picture credit (rule caption-with-credit)"
+        f'{article}:5:1: captions drop-line: photo caption ending in a picture credit: "(Lehtikuva/Reuters)" '
+        "(rule caption-with-credit)"
         in result.stdout
     )
     assert "    - decide soon.The" not in result.stdout  # edits show the token, not the line

@@ -54,7 +54,7 @@ CAPTIONS: tuple[Pattern, ...] = (
     _p(
         "caption-with-credit",
         rf"""^(?=.{{3,400}}$) (?!.*[.!?][”\"]?\s+\p{{Lu}}.*[.!?][”\"]?\s+\p{{Lu}}) (?!.*{_SOURCE_ATTRIBUTION})
-            .+? \s* {_CREDIT_PARENS} \.?$""",
+            .+? \s* (?P<evidence>{_CREDIT_PARENS}) \.?$""",
         "photo caption ending in a picture credit",
         (
             "South Korean National Security Advisor Chang Ho Jin (Yonhap/Reuters)",

@@ -57,6 +57,7 @@ def _article_sample(doc: Document) -> str:
 def run(text: str, config: Config | None = None) -> Result:
     config = config or Config()
     doc = Document.from_text(text)
+    lines_in = len(doc.lines)
     # The language is read after the unicode stage, from repaired text (mojibake hides it), and
     # after the structure stage, from the lines a second run over the output would see.
     doc, edits = _run_stages(doc, STAGES[:BEFORE_LANGUAGE], Context(config, config.lang))
@@ -67,7 +68,7 @@ def run(text: str, config: Config | None = None) -> Result:
     paragraphs = tuple(line.text for line in doc.lines if line.text.strip() and line is not title)
     out = doc.text
     stats = Stats(
-        lines_in=len(Document.from_text(text).lines),
+        lines_in=lines_in,
         lines_out=len(doc.lines),
         chars_in=len(text),
         chars_out=len(out),

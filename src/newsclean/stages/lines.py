@@ -28,4 +28,8 @@ def drop_matching_lines(doc: Document, stage: str, patterns: Iterable[Pattern]) 
     for line in doc.lines:
         p = first_match(line.text, patterns)
         if p is not None:
-            yield Edit(stage, DROP_LINE, line.number, 0, len(line.text), line.text, "", f"{p.reason} (rule {p.name})")
+            # a pattern may name the part of the line that decided: the credit of a caption
+            m = p.regex.match(" ".join(line.text.split()))
+            shown = m.groupdict().get("evidence")
+            reason = f'{p.reason}: "{shown}" (rule {p.name})' if shown else f"{p.reason} (rule {p.name})"
+            yield Edit(stage, DROP_LINE, line.number, 0, len(line.text), line.text, "", reason)
