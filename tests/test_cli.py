@@ -123,8 +123,7 @@ def test_explain(article: Path):
     assert f'{article}:7:{column}: joins insert-space: missing space after "."' in result.stdout.splitlines()
     assert (
         f'{article}:5:1: captions drop-line: photo caption ending in a picture credit: "(Lehtikuva/Reuters)" '
-        "(rule caption-with-credit)"
-        in result.stdout
+        "(rule caption-with-credit)" in result.stdout
     )
     assert "    - decide soon.The" not in result.stdout  # edits show the token, not the line
     assert "    - soon.The" in result.stdout
