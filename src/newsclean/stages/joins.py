@@ -35,10 +35,11 @@ _CASE_CHANGE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu}{2})(?=\p{Ll})|(?
 
 # Tokens that are addresses, not prose: never touched. "example.com", "https://x.org/a,b",
 # "jane@example.org", "@MattBevin", "#MeToo".
+# The domain endings are lower case: "Beijing.It was" is a sentence, not an Italian address.
 _ADDRESS = regex.compile(
-    r"""(?ix)
+    r"""(?x)
       ://                               # any URL with a scheme
-    | ^www\.
+    | ^(?i:www)\.
     | @ | ^\#
     | \.(?:com|org|net|edu|gov|io|co|uk|de|fr|es|it|ru|info|html?|php|aspx?)(?:\W|$)
     """
