@@ -54,7 +54,7 @@ _PUNCT_SPLIT = regex.compile(
     | (?<=^[—–])(?=\p{L})                   # "WASHINGTON —Science": a dash that opens a token
     | (?<=\p{L}[,;])(?=\p{L})                # "Hood,lost"; not "1,000"
     | (?<=\p{N},)(?=\p{L}{2})                # "in 2016,the"
-    | (?<=\p{L}{2}:)(?=\p{Lu})               # "Note:The"; not "Freund:innen"; URLs are skipped before this
+    | (?<=\p{L}{2}:)(?=\p{Lu}(?:\p{Ll}|\P{L}|$))  # "Note:The", "said:I"; not "Freund:innen", "NASDAQ:LOGI"
     | (?<=\p{N}:)(?=\p{Lu}\p{Ll})            # "2007:Before"; not "10:30"
     | (?<=[\p{L}.]{2}\))(?=\p{Lu}\p{Ll})      # "(AP)The"; not "(s)he", "(multi)media"
     | (?<=\p{N}\))(?=\p{L}{2}|\p{N})          # "(1950-1953)ended", "(May 21, 2007)209."
