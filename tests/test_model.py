@@ -12,6 +12,7 @@ from newsclean.model import (
     DROP_LINE,
     FIX_UNICODE,
     INSERT_SPACE,
+    JOIN_LINE,
     LINE_ENDING,
     NORMALIZE_SPACE,
     Document,
@@ -31,6 +32,10 @@ def ins(line: int, start: int, end: int, before: str, after: str, stage: str = "
 
 def drop(line: int, text: str, stage: str = "captions") -> Edit:
     return Edit(stage, DROP_LINE, line, 0, len(text), text, "", "test")
+
+
+def join(line: int, sep: str = " ", stage: str = "fragments") -> Edit:
+    return Edit(stage, JOIN_LINE, line, 0, 0, "", sep, "test")
 
 
 def eol(line: int, at: int, before: str, after: str = "\n") -> Edit:
@@ -357,3 +362,92 @@ def test_stats_count_lines_at_every_kind_of_break():
     assert (result.stats.lines_in, result.stats.lines_out) == (4, 4)
     assert result.text == "One.\nTwo.\n\nThree.\n"
     assert result.paragraphs == ("One.", "Two.", "Three.")
+
+
+# join-line
+
+
+def test_join_line_appends_the_line_to_the_previous_one():
+    doc = Document.from_text("said at\na rally\r\nNext.\n")
+    new, applied = apply_stage(doc, [join(2)])
+    assert new.lines == (Line(1, "said at a rally", "\r\n"), Line(3, "Next."))
+    assert [(e.line, e.column) for e in applied] == [(2, 1)]
+
+
+def test_a_chain_of_joins_makes_one_line():
+    doc = Document.from_text("Trump won by\n30 points\n.\n")
+    new = apply_edits(doc, [join(2), join(3, "")])
+    assert new.text == "Trump won by 30 points.\n"
+    assert [line.number for line in new.lines] == [1]
+
+
+def test_join_after_in_line_edits_of_the_same_stage_on_the_previous_line():
+    doc = Document.from_text("Putinand\nKim\n")
+    assert apply_edits(doc, [ins(1, 0, 8, "Putinand", "Putin and", "fragments"), join(2)]).text == "Putin and Kim\n"
+
+
+@pytest.mark.parametrize(
+    "edits",
+    [
+        pytest.param([join(1)], id="first-line-has-nothing-to-join"),
+        pytest.param([drop(1, "ab", "fragments"), join(2)], id="previous-line-dropped-in-the-same-stage"),
+        pytest.param([join(2), ins(2, 0, 1, "c", "C", "fragments")], id="joined-line-has-other-edits"),
+        pytest.param([join(2), join(2)], id="joined-twice"),
+        pytest.param([Edit("fragments", JOIN_LINE, 2, 0, 1, "c", " ", "test")], id="join-replaces-text"),
+        pytest.param([join(5)], id="line-not-in-document"),
+    ],
+)
+def test_conflicting_joins_raise(edits: list[Edit]):
+    with pytest.raises(EditConflict):
+        apply_edits(Document.from_text("ab\ncd\n"), edits)
+
+
+def test_a_joined_line_is_gone_for_later_stages():
+    doc = apply_edits(Document.from_text("a\nb\n"), [join(2)])
+    with pytest.raises(EditConflict, match=r"\[2\]"):
+        apply_edits(doc, [ins(2, 0, 1, "b", "B")])
+
+
+def test_column_in_a_merged_line_counts_through_the_joined_originals():
+    # "Trump" + " " + "tweeted": the t of "tweeted" is column 7 of line 1
+    doc = apply_edits(Document.from_text("Trump\ntweeted\n"), [join(2)])
+    _, applied = apply_stage(doc, [ins(1, 6, 7, "t", "T", "whitespace")])
+    assert [(e.line, e.column) for e in applied] == [(1, 7)]
+
+
+def test_column_in_a_merged_line_undoes_the_edits_made_before_the_join():
+    # line 1 lost two characters and line 2 gained four before the join; the virtual original is
+    # "a  b" + " " + "Putinand x" and "x" stands at column 15 of it
+    doc = Document.from_text("a  b\nPutinand x\n")
+    doc = apply_edits(doc, [Edit("whitespace", NORMALIZE_SPACE, 1, 1, 3, "  ", " ", "test")])
+    doc = apply_edits(doc, [ins(2, 0, 8, "Putinand", "Putin and")])
+    doc = apply_edits(doc, [join(2)])
+    assert doc.lines[0].text == "a b Putin and x"
+    _, applied = apply_stage(doc, [ins(1, 14, 15, "x", "X", "captions"), ins(1, 4, 9, "Putin", "P", "captions")])
+    assert sorted((e.before, e.column) for e in applied) == [("Putin", 6), ("x", 15)]
+
+
+def test_replay_with_joins_and_later_edits():
+    text = "Trump\ntweeted\nbefore  Election Day\n"
+    edits = [
+        join(2),
+        join(3),
+        Edit("whitespace", NORMALIZE_SPACE, 1, 20, 22, "  ", " ", "test"),
+    ]
+    assert replay(text, edits) == "Trump tweeted before Election Day\n"
+
+
+def test_replay_of_the_fragments_stage_then_a_later_stage():
+    from newsclean.config import Config
+    from newsclean.model import Context
+    from newsclean.stages.fragments import rejoin_fragments
+    from newsclean.stages.whitespace import normalize_whitespace
+
+    text = "Kentucky Democrats beat Gov. Matt Bevin in a state Trump won by\n30  points\nin 2016.\n"
+    ctx = Context(Config(), "en")
+    doc, joins = apply_stage(Document.from_text(text), rejoin_fragments(Document.from_text(text), ctx))
+    doc, spaces = apply_stage(doc, normalize_whitespace(doc, ctx))
+    assert [e.kind for e in joins] == [JOIN_LINE, JOIN_LINE]
+    assert doc.text == "Kentucky Democrats beat Gov. Matt Bevin in a state Trump won by 30 points in 2016.\n"
+    assert [(e.line, e.column) for e in spaces] == [(1, 67)]
+    assert replay(text, joins + spaces) == doc.text

@@ -27,7 +27,7 @@ WORDS = (
     "government troops border weapons heavily talks agreement Kim Putin Zinoviev Kormilitsyna Chang "
     "McDonald iPhone YouTube DeSantis eBay U.S. e.g. 3.5 1,000 10:30 2024 COVID-19 F-16 MP3 4G 2nd "
     "example.com https://example.com/a,b jane@example.org onto cannot wherein Regierung und die sagte "
-    "Straße café naïve Zoë — – … % $ (AP) (1950-1953) #MeToo @MattBevin Jong-un Kim’s ’90s"
+    "Straße café naïve Zoë — – … % $ (AP) (1950-1953) #MeToo @JaneDoeNews Jong-un Kim’s ’90s"
 ).split()
 GLUED = (
     "Putinand borderheavily weaponsall aggressionset minesthe does”said us”Chang impeachment.A Hood,lost "

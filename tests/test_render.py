@@ -101,3 +101,20 @@ def test_unified_diff_splits_lines_as_the_document_does(before: str, after: str,
     diff = unified_diff(before, after, "x.txt")
     assert "No newline at end of file" not in diff
     assert diff.splitlines()[2] == hunk
+
+
+def test_explain_shows_a_join_and_its_separator():
+    from newsclean.config import Config
+    from newsclean.model import Context, Document, apply_stage
+    from newsclean.stages.fragments import rejoin_fragments
+
+    doc = Document.from_text("Trump won by\n30 points\n.\n")
+    _, edits = apply_stage(doc, rejoin_fragments(doc, Context(Config(), "en")))
+    lines = [text for _, text in explain_lines(edits, "in.txt")]
+    assert lines == [
+        'in.txt:2:1: fragments join-line: continues line 1 ("Trump won by" ends mid-phrase)',
+        "    + joined to the previous line with ' '",
+        'in.txt:3:1: fragments join-line: continues line 2 ("30 points" has no sentence end; this line starts with'
+        ' ".")',
+        "    + joined to the previous line with ''",
+    ]

@@ -12,7 +12,8 @@ import pytest
 
 import newsclean
 from newsclean import Config, ConfigError
-from newsclean.model import replay
+from newsclean.model import JOIN_LINE, Context, Document, apply_stage, replay
+from newsclean.stages.fragments import rejoin_fragments
 
 
 def run(text: str, *stages: str, lang: str | None = "en", **options) -> newsclean.Result:
@@ -129,7 +130,7 @@ JOINS_KEEPS = {
     "compound-words": "The therapist said the breakthrough came nonetheless, somewhere outside Busan.",
     "camel-case-brands": "JPMorgan, BlackRock, LinkedIn and WhatsApp declined to comment.",
     "name-particles": "The astronomer Neil deGrasse Tyson met Leonardo DiCaprio.",
-    "hashtag-and-handle": "The #MeToo campaign was shared by @MattBevin on Friday.",
+    "hashtag-and-handle": "The #MeToo campaign was shared by @JaneDoeNews on Friday.",
     "units": "The car reached 100mph and the charger delivers 50kWh.",
     "ellipsis": "He paused… then spoke.",
 }
@@ -521,3 +522,75 @@ def test_language_is_detected():
     assert newsclean.clean("Die Regierung hat am Montag beschlossen, dass die Steuer sinkt.\n").lang == "de"
     assert newsclean.clean("The government said on Monday that the tax would fall.\n").lang == "en"
     assert newsclean.clean("12345 67890\n").lang is None
+
+
+# fragments: lines of one paragraph that get_text("\n") broke at inline tags. (input, output)
+
+FRAGMENTS_REJOINED = {
+    "link-then-lower-case": (
+        "The mayor said on\nTuesday\nthat the bridge would reopen.\n",
+        "The mayor said on Tuesday that the bridge would reopen.\n",
+    ),
+    "lower-case-after-an-open-line": (
+        "“We are ready,” Smith\nwrote\nbefore the vote.\n",
+        "“We are ready,” Smith wrote before the vote.\n",
+    ),
+    "closing-punctuation-takes-no-space": (
+        "Rents rose by\n12 percent\n, the agency said\n.\n",
+        "Rents rose by 12 percent, the agency said.\n",
+    ),
+    "short-fragment-between-two-pieces": (
+        "The council met the\nHarbour Trust\nin its offices.\n",
+        "The council met the Harbour Trust in its offices.\n",
+    ),
+    "opening-bracket-takes-no-space": (
+        "The report (\nPDF\n) is online.\n",
+        "The report (PDF) is online.\n",
+    ),
+    "text-nodes-with-their-own-spaces": (
+        "The fire started in \nthe kitchen\n and spread.\n",
+        "The fire started in the kitchen and spread.\n",
+    ),
+}
+
+
+def rejoin(text: str) -> tuple[str, list[newsclean.Edit]]:
+    """Run the fragments stage alone (it is not in the pipeline yet) and check that its edits replay."""
+    doc = Document.from_text(text)
+    new, applied = apply_stage(doc, rejoin_fragments(doc, Context(Config(), "en")))
+    assert replay(text, applied) == new.text
+    return new.text, applied
+
+
+@pytest.mark.parametrize(("text", "expected"), FRAGMENTS_REJOINED.values(), ids=FRAGMENTS_REJOINED.keys())
+def test_fragments_rejoined(text: str, expected: str):
+    out, edits = rejoin(text)
+    assert out == expected
+    assert edits and all(e.kind == JOIN_LINE for e in edits)
+
+
+def test_fragments_reason_shows_the_evidence():
+    _, edits = rejoin("Prices fell in\nMarch\nand April.\n")
+    assert [(e.line, e.after, e.reason) for e in edits] == [
+        (2, " ", 'continues line 1 ("Prices fell in" ends mid-phrase)'),
+        (3, " ", 'continues line 2 ("March" has no sentence end; this line starts lower-case)'),
+    ]
+
+
+# fragments: negative cases, lines that are paragraphs or items of their own.
+
+FRAGMENTS_KEPT = {
+    "paragraphs": "The council approved the budget.\nIt takes effect in May.\n",
+    "headline-list": "Mayor opens new bridge\nFloods close the ring road\nSchools reopen on Monday\n",
+    "heading-then-paragraph": "What the budget means\nThe council approved the budget on Tuesday.\n",
+    "byline-under-headline": "Floods close the ring road\nby Jane Smith\nRains are expected to ease.\n",
+    "blank-line-between": "The mayor said on\n\nthursday he would resign.\n",
+    "list-after-colon": "The plan has three parts:\nLower fares\nMore buses\nLonger hours\n",
+    "repeated-comment-header": "Great piece\nby\nAnna\nreply\nAgreed\nby\nAnna\nreply\n",
+    "caption-line-stays-alone": "Crowds gathered outside the court\nPhoto: Reuters\nas the verdict was read.\n",
+}
+
+
+@pytest.mark.parametrize("text", FRAGMENTS_KEPT.values(), ids=FRAGMENTS_KEPT.keys())
+def test_fragments_keeps(text: str):
+    assert rejoin(text) == (text, [])

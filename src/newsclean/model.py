@@ -23,12 +23,16 @@ if TYPE_CHECKING:
     from .config import Config
 
 #: Edit kinds. An in-line edit replaces ``line.text[start:end]``; DROP_LINE removes the whole line;
-#: LINE_ENDING replaces the line's terminator (``before`` -> ``after``, e.g. "\r\n" -> "\n").
+#: LINE_ENDING replaces the line's terminator (``before`` -> ``after``, e.g. "\r\n" -> "\n");
+#: JOIN_LINE appends the line to the previous line of the document (``before`` is "", ``after`` the
+#: separator put between the two texts, " " or ""). The merged line keeps the number of its first
+#: line and the ending of its last one; later stages edit it under that number.
 FIX_UNICODE = "fix-unicode"
 NORMALIZE_SPACE = "normalize-space"
 INSERT_SPACE = "insert-space"
 DROP_LINE = "drop-line"
 LINE_ENDING = "line-ending"
+JOIN_LINE = "join-line"
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -45,6 +49,10 @@ class Edit(NamedTuple):
     ``start`` and ``end`` index the line's text as the proposing stage saw it (earlier stages may
     have changed it); ``column`` is the 1-based column of ``start`` in the *original* input line,
     filled in by :func:`apply_edits` so that users can find the spot in their own file.
+
+    After a JOIN_LINE, the merged line is edited under the number of its first line, and a column
+    in it counts through the original texts of its lines as joined by the separators: in lines
+    ``"Trump"`` and ``"tweeted"`` joined by ``" "``, the ``t`` of ``tweeted`` is column 7 of line 1.
     """
 
     stage: str  # "joins"
@@ -74,7 +82,8 @@ class Edit(NamedTuple):
 @dataclass(frozen=True)
 class Document:
     lines: tuple[Line, ...]
-    #: ``history[n]`` lists the in-line edits applied so far to input line n (for column mapping).
+    #: ``history[n]`` lists the in-line edits applied so far to input line n (for column mapping);
+    #: for a merged line, the edits of the virtual line its joined originals make (see Edit).
     history: dict[int, tuple[Edit, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -161,6 +170,23 @@ def apply_edits(doc: Document, edits: Iterable[Edit]) -> Document:
     return apply_stage(doc, edits)[0]
 
 
+def _length_change(history: Sequence[Edit]) -> int:
+    return sum(len(e.after) - (e.end - e.start) for e in history)
+
+
+def _joined_history(first: Line, first_past: tuple[Edit, ...], second: Line, second_past: tuple[Edit, ...], sep: str):
+    """The history of ``first.text + sep + second.text``, as if it had been one input line.
+
+    That virtual input line is the two original texts joined by ``sep``. Its history is the second
+    line's edits shifted past the first line's original text and the separator, then the first
+    line's edits (which lie before that point, so they do not move the second line's offsets), so
+    :func:`original_column` can undo them one at a time.
+    """
+    offset = len(first.text) - _length_change(first_past) + len(sep)
+    shifted = tuple(e._replace(start=e.start + offset, end=e.end + offset) for e in second_past)
+    return shifted + first_past
+
+
 def apply_stage(doc: Document, edits: Iterable[Edit]) -> tuple[Document, list[Edit]]:
     by_line: dict[int, list[Edit]] = {}
     for e in edits:
@@ -170,12 +196,29 @@ def apply_stage(doc: Document, edits: Iterable[Edit]) -> tuple[Document, list[Ed
     history = dict(doc.history)
     new_lines: list[Line] = []
     applied: list[Edit] = []
+    previous_dropped = False  # whether the line before this one was dropped by this stage
     for line in doc.lines:
         mine = by_line.pop(line.number, None)
         if not mine:
             new_lines.append(line)
+            previous_dropped = False
             continue
         past = history.get(line.number, ())
+        joins = [e for e in mine if e.kind == JOIN_LINE]
+        if joins:
+            e = joins[0]
+            if len(mine) > 1:
+                raise EditConflict(f"line {line.number}: a joined line has other edits")
+            if e.before or e.start or e.end:
+                raise EditConflict(f"line {line.number}: a join has no span and replaces nothing")
+            if not new_lines or previous_dropped:
+                raise EditConflict(f"line {line.number}: no previous line to join to")
+            target = new_lines[-1]
+            history[target.number] = _joined_history(target, history.get(target.number, ()), line, past, e.after)
+            history.pop(line.number, None)
+            applied.append(e._replace(column=original_column(past, 0)))
+            new_lines[-1] = target._replace(text=target.text + e.after + line.text, ending=line.ending)
+            continue
         endings = [e for e in mine if e.kind == LINE_ENDING]
         if endings:
             e = endings[0]
@@ -186,6 +229,7 @@ def apply_stage(doc: Document, edits: Iterable[Edit]) -> tuple[Document, list[Ed
             mine = [x for x in mine if x.kind != LINE_ENDING]
             if not mine:
                 new_lines.append(line)
+                previous_dropped = False
                 continue
         if any(e.kind == DROP_LINE for e in mine):
             if len(mine) > 1:
@@ -194,6 +238,7 @@ def apply_stage(doc: Document, edits: Iterable[Edit]) -> tuple[Document, list[Ed
             if e.before != line.text:
                 raise EditConflict(f"line {line.number}: drop does not match the line's text")
             applied.append(e._replace(column=original_column(past, 0)))
+            previous_dropped = True
             continue
         mine.sort(key=lambda e: (e.start, e.end))
         text, prev_end, pieces = line.text, 0, []
@@ -213,6 +258,7 @@ def apply_stage(doc: Document, edits: Iterable[Edit]) -> tuple[Document, list[Ed
             shift += len(e.after) - (e.end - e.start)
         history[line.number] = past + tuple(recorded)
         new_lines.append(line._replace(text="".join(pieces)))
+        previous_dropped = False
     if by_line:
         raise EditConflict(f"edits for lines not in the document: {sorted(by_line)}")
     return Document(tuple(new_lines), history), applied

@@ -29,7 +29,7 @@ def _p(name: str, pattern: str, reason: str, matches: tuple[str, ...], keeps: tu
 
 
 # Picture agencies and credit words seen in captions. "(Yonhap/Reuters)", "(AP Photo/Evan Vucci)",
-# "(Kristina Kormilitsyna, Sputnik, Kremlin Pool Photo via AP)", "Foto: dpa".
+# "(Jane Roe, TASS, Pool Photo via AP)", "Foto: dpa".
 _AGENCY = r"""(?:
     AP | AFP | Reuters | REUTERS | EPA | EFE | Yonhap | Sputnik | Xinhua | Kyodo | TASS | Anadolu | ANP | AAP
   | Bloomberg | Getty(?:\ Images)? | Shutterstock | iStock(?:photo)? | Alamy | Imago | IMAGO | dpa | DPA | PA
@@ -57,8 +57,8 @@ CAPTIONS: tuple[Pattern, ...] = (
             .+? \s* (?P<evidence>{_CREDIT_PARENS}) \.?$""",
         "photo caption ending in a picture credit",
         (
-            "South Korean National Security Advisor Chang Ho Jin (Yonhap/Reuters)",
-            "Putin and Kim sign the treaty in Pyongyang. (Kristina Kormilitsyna, Sputnik, Kremlin Pool Photo via AP)",
+            "Finance minister Mira Santos arrives at the summit (Yonhap/Reuters)",
+            "The two leaders sign the accord in Minsk. (Jane Roe, TASS, Pool Photo via AP)",
             "The aircraft carrier anchored in Busan, South Korea (Song Kyung-Seok/REUTERS)",
             "Demonstrators in Paris on Saturday. (Photo by Jane Doe/Getty Images)",
         ),
@@ -163,8 +163,8 @@ BOILERPLATE: tuple[Pattern, ...] = (
         )$""",
         "previous/next navigation",
         (
-            "PREV They discover and patent a compound that could turn off cancer",
-            "NEXT Fossil of a Nothosaurus found",
+            "PREV Harbour town votes to keep its ferry",
+            "NEXT Storm closes the coast road for a week",
             "Next article",
             "« Previous",
             "Weiter »",
@@ -213,7 +213,7 @@ BOILERPLATE: tuple[Pattern, ...] = (
         )$""",
         "newsletter or subscription prompt",
         (
-            "Sign up for our daily newsletter",
+            "Sign up for our weekly newsletter",
             "Subscribe to our newsletter for the latest updates",
             "Get our free morning briefing in your inbox",
             "Jetzt Newsletter abonnieren",
@@ -286,7 +286,7 @@ BOILERPLATE: tuple[Pattern, ...] = (
         "cookie notice",
         (
             "We use cookies to improve your experience on our site.",
-            "Diese Website verwendet Cookies.",
+            "Diese Website verwendet Cookies und Analysewerkzeuge.",
             "Accept all cookies",
         ),
         ("Cookies were served at the reception, the report says.",),
@@ -372,11 +372,11 @@ BOILERPLATE: tuple[Pattern, ...] = (
         "menu-word",
         r"""^(?i:
             close | home | more | headlines | reprints | share: | like\s+this: | sponsored\s+links
-          | continue\s+reading\s+the\s+main\s+story | story\s+continues | search | log\s*in | sign\s+in | sign\s+up
+          | continue\s+reading\s+the\s+(?:main|full)\s+story | story\s+continues | search | log\s*in | sign\s+in | sign\s+up
           | subscribe | newsletter | startseite | suche | inicio | buscar | accueil | rechercher
         )$""",
         "site menu or widget word",
-        ("Close", "Home", "Continue reading the main story", "Sponsored Links", "Like this:"),
+        ("Close", "Home", "Continue reading the full story", "Sponsored Links", "Like this:"),
         ("Closer ties are expected.", "More than 200 people attended.", "Home prices rose."),
     ),
     _p(

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import regex
 
 from . import __version__
-from .model import Document, Edit, Result
+from .model import JOIN_LINE, Document, Edit, Result
 
 FORMATS = ("text", "markdown", "json")
 
@@ -116,6 +116,9 @@ def explain_lines(edits: tuple[Edit, ...] | list[Edit], name: str) -> Iterator[t
     """
     for e in edits:
         yield "bold", f"{name}:{e.line}:{e.column}: {e.stage} {e.kind}: {e.reason}"
+        if e.kind == JOIN_LINE:
+            yield "green", f"    + joined to the previous line with {e.after!r}"
+            continue
         if e.before:
             yield "red", f"    - {_short(e.before)!s}"
         if e.after:

@@ -1,9 +1,9 @@
 """captions: drop photo caption and picture credit lines.
 
 >>> from newsclean.config import Config
->>> doc = Document.from_text("Seoul warned Moscow.\\nAdvisor Chang Ho Jin (Yonhap/Reuters)\\n")
+>>> doc = Document.from_text("Seoul warned Moscow.\\nMinister Mira Santos (Yonhap/Reuters)\\n")
 >>> [e.reason for e in drop_captions(doc, Context(Config(), "en"))]
-['photo caption ending in a picture credit (rule caption-with-credit)']
+['photo caption ending in a picture credit: "(Yonhap/Reuters)" (rule caption-with-credit)']
 """
 
 from __future__ import annotations

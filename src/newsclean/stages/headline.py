@@ -32,7 +32,7 @@ MIN_TITLE_WORDS = 2
 MIN_REPEATED_WORDS = 4
 MAX_WORDS = 40
 #: Scrapers repeat a headline two or three times (title, h1, social card). A line that stands
-#: more often is a repeated subheading or widget ("Eat 60–90 minutes before your workout" six times).
+#: more often is a repeated subheading or widget (a subheading such as "Drink water an hour before the race" six times).
 MAX_COPIES = 3
 
 _QUOTES = str.maketrans("‘’‚‛“”„‟«»", '\'\'\'\'""""""')

@@ -34,7 +34,7 @@ _CASE_PIECE = regex.compile(r"\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+")
 _CASE_CHANGE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu}{2})(?=\p{Ll})|(?<=\p{Lu}{2})(?=\p{Lu}\p{Ll})")
 
 # Tokens that are addresses, not prose: never touched. "example.com", "https://x.org/a,b",
-# "jane@example.org", "@MattBevin", "#MeToo".
+# "jane@example.org", "@JaneDoeNews", "#MeToo".
 # The domain endings are lower case: "Beijing.It was" is a sentence, not an Italian address.
 _ADDRESS = regex.compile(
     r"""(?x)

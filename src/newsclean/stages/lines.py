@@ -1,12 +1,32 @@
-"""Line rules shared by the captions, boilerplate, headline and structure stages."""
+"""Line rules shared by the captions, boilerplate, headline, structure and fragments stages."""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
 
+import regex
+
 from ..model import DROP_LINE, Document, Edit
 from ..patterns import BOILERPLATE, CAPTIONS, Pattern
+
+# A line that ends in an article, a preposition or a conjunction is a sentence the scraper broke
+# across lines ("a late goal gave the visitors a" / "2-1 lead, which left the hosts"), not a headline.
+_MID_PHRASE_END = regex.compile(
+    r"""(?<!\S)(?:a|an|the|of|to|in|on|at|by|for|from|with|and|or|but|that|which|who|as
+        |der|die|das|den|dem|des|ein|eine|einen|und|oder|mit|von|zu|im|für|auf
+        |el|la|los|las|un|una|de|del|y|o|en|con|por|para|que
+        |le|les|une|des|du|et|ou|à|au|aux|avec|pour|sur|qui)$""",
+    regex.VERBOSE | regex.VERSION1,
+)
+
+
+def ends_mid_phrase(text: str) -> bool:
+    """True if the line stops after an article, a preposition or a conjunction ("won by").
+
+    Such a line is a sentence the scraper broke off, not a headline or a paragraph of its own.
+    """
+    return bool(_MID_PHRASE_END.search(text.rstrip()))
 
 
 def first_match(text: str, patterns: Iterable[Pattern]) -> Pattern | None:

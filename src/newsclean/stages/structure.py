@@ -4,9 +4,9 @@ A rule on one line cannot tell a related-story headline from a subheading: both 
 without a full stop. Their context can. A container often ends (or pauses) with a widget such as::
 
     Related Stories
-    Dustin Hoffman: ‘Brainwashed’ to care about beauty
-    Evan Puschak, The Last Word
-    Guns: Despite Chicago bloodshed, Illinois will allow concealed carry
+    Harbour town votes to keep its ferry
+    Mira Santos, City Desk
+    Schools: Despite the storm, exams will go ahead on Monday
 
 The heading names the list, and the list is a run of short lines without a sentence end: the run is
 dropped, up to the first line that is not a headline or its byline. (The heading is a boilerplate
@@ -37,7 +37,7 @@ import regex
 
 from ..model import DROP_LINE, Context, Document, Edit, Line
 from ..patterns import RELATED_HEADING
-from .lines import is_chrome
+from .lines import ends_mid_phrase, is_chrome
 
 STAGE = "structure"
 
@@ -48,15 +48,6 @@ PROSE_MIN_WORDS = 15
 LINK_MAX_WORDS = 15
 
 _SENTENCE_END = regex.compile(r"[.!?…][”\"’»)\]]*$")
-# A line that ends in an article, a preposition or a conjunction is a sentence the scraper broke
-# across lines ("Brown's basket gave WSU a" / "76-72 lead, which left Josh"), not a headline.
-_BROKEN_END = regex.compile(
-    r"""(?<!\S)(?:a|an|the|of|to|in|on|at|by|for|from|with|and|or|but|that|which|who|as
-        |der|die|das|den|dem|des|ein|eine|einen|und|oder|mit|von|zu|im|für|auf
-        |el|la|los|las|un|una|de|del|y|o|en|con|por|para|que
-        |le|les|une|des|du|et|ou|à|au|aux|avec|pour|sur|qui)$""",
-    regex.VERBOSE | regex.VERSION1,
-)
 
 
 def _collapsed(text: str) -> str:
@@ -72,7 +63,7 @@ def is_prose(text: str) -> bool:
 def is_link_like(text: str) -> bool:
     """A headline-like line: short, no sentence end, and not a sentence broken off mid-phrase."""
     text = text.strip()
-    return len(text.split()) <= LINK_MAX_WORDS and not _SENTENCE_END.search(text) and not _BROKEN_END.search(text)
+    return len(text.split()) <= LINK_MAX_WORDS and not _SENTENCE_END.search(text) and not ends_mid_phrase(text)
 
 
 def drop_related_links(doc: Document, ctx: Context) -> Iterator[Edit]:
