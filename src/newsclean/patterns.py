@@ -372,7 +372,8 @@ BOILERPLATE: tuple[Pattern, ...] = (
         "menu-word",
         r"""^(?i:
             close | home | more | headlines | reprints | share: | like\s+this: | sponsored\s+links
-          | continue\s+reading\s+the\s+(?:main|full)\s+story | story\s+continues | search | log\s*in | sign\s+in | sign\s+up
+          | continue\s+reading\s+the\s+(?:main|full)\s+story | story\s+continues
+          | search | log\s*in | sign\s+in | sign\s+up
           | subscribe | newsletter | startseite | suche | inicio | buscar | accueil | rechercher
         )$""",
         "site menu or widget word",

@@ -29,12 +29,16 @@ def ends_mid_phrase(text: str) -> bool:
     return bool(_MID_PHRASE_END.search(text.rstrip()))
 
 
-def first_match(text: str, patterns: Iterable[Pattern]) -> Pattern | None:
-    """The first pattern that matches the whole line (whitespace collapsed), or None."""
+def first_match(text: str, patterns: Iterable[Pattern]) -> tuple[Pattern, regex.Match] | None:
+    """The first pattern that matches the whole line (whitespace collapsed), with its match."""
     text = " ".join(text.split())
     if not text:
         return None
-    return next((p for p in patterns if p.regex.match(text)), None)
+    for p in patterns:
+        m = p.regex.match(text)
+        if m:
+            return p, m
+    return None
 
 
 @functools.lru_cache(maxsize=65536)
@@ -46,10 +50,10 @@ def is_chrome(text: str) -> bool:
 def drop_matching_lines(doc: Document, stage: str, patterns: Iterable[Pattern]) -> Iterator[Edit]:
     patterns = tuple(patterns)
     for line in doc.lines:
-        p = first_match(line.text, patterns)
-        if p is not None:
+        found = first_match(line.text, patterns)
+        if found is not None:
+            p, m = found
             # a pattern may name the part of the line that decided: the credit of a caption
-            m = p.regex.match(" ".join(line.text.split()))
             shown = m.groupdict().get("evidence")
             reason = f'{p.reason}: "{shown}" (rule {p.name})' if shown else f"{p.reason} (rule {p.name})"
             yield Edit(stage, DROP_LINE, line.number, 0, len(line.text), line.text, "", reason)

@@ -70,15 +70,19 @@ def _ftfy_config():
 
 def fix_unicode(doc: Document, ctx: Context) -> Iterator[Edit]:
     for line in doc.lines:
-        if not _needs_ftfy(_OTHER_SPACE.sub(" ", line.text)):  # judged as ftfy will read it
+        # ftfy reads the line with its tabs and other spaces already made spaces (one character
+        # for one, so offsets hold): what it decides must not change once the whitespace stage has
+        # run, or a second run would repair "Â\t0" differently from the first.
+        probe = _OTHER_SPACE.sub(" ", line.text)
+        if not _needs_ftfy(probe):
             continue
-        fixed, steps = _fix_line(line.text)
-        if fixed == line.text:
+        fixed, steps = _fix_line(probe)
+        if fixed == probe:
             continue
         reason = "ftfy: " + ", ".join(steps) if steps else "unicode repair"
-        # spans are found against the probe ftfy read; it has the line's length, so they index
-        # the line too, and the edit replaces the line's own characters (tabs included)
-        for start, end, after in _changed_spans(_OTHER_SPACE.sub(" ", line.text), fixed):
+        # the probe has the line's length, so its spans index the line too, and the edit replaces
+        # the line's own characters (tabs included)
+        for start, end, after in _changed_spans(probe, fixed):
             yield Edit(STAGE, FIX_UNICODE, line.number, start, end, line.text[start:end], after, reason)
 
 
@@ -90,19 +94,14 @@ _OTHER_SPACE = regex.compile(r"[\t\x0c\u1680\u2000-\u200a\u2028\u2029\u202f\u205
 
 @functools.lru_cache(maxsize=65536)
 def _fix_line(text: str) -> tuple[str, tuple[str, ...]]:
+    """ftfy's repair of one line, then invisible characters removed; with the steps taken."""
     import ftfy
 
-    # ftfy reads the line with its tabs and other spaces already made spaces (one character for
-    # one, so offsets hold): what it decides must not change once the whitespace stage has run,
-    # or a second run would repair "Â\t0" differently from the first.
-    probe = _OTHER_SPACE.sub(" ", text)
-    fixed, explanation = ftfy.fix_and_explain(probe, config=_ftfy_config())
+    fixed, explanation = ftfy.fix_and_explain(text, config=_ftfy_config())
     steps = [name for _, name in explanation or ()]
     cleaned = _INVISIBLE.sub("", fixed)
     if cleaned != fixed:
         steps.append("remove_zero_width")
-    if cleaned == probe:
-        return text, ()
     return cleaned, tuple(dict.fromkeys(steps))
 
 
