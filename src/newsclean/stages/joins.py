@@ -131,6 +131,7 @@ KNOWN_WORD_MARGIN = 1.0
 CAPITALISED_TAIL_ZIPF = 5.5
 CAPITALISED_MIN_LETTERS = 6
 STOPWORD_HEAD_MIN_LETTERS = 8
+COMMON_PARTS_ZIPF = 5.0
 #: Words before a number must be this common: "by30", "of20" but not "mp3", "covid19".
 WORD_BEFORE_NUMBER_ZIPF = 5.0
 WORD_AFTER_NUMBER_ZIPF = 4.0
@@ -463,9 +464,11 @@ class _Segmenter:
         if best is None:
             return self._name_then_word(piece) if piece.istitle() and whole_z == 0 else None
         score, parts = best
-        if len(parts) < 2 or score < whole + (KNOWN_WORD_MARGIN if whole_z > 0 else 0.0):
-            return None
         zs = [self.zipf(p) for p in parts]
+        # an unknown token made only of common words is a join however many cuts it takes ("hegaveto")
+        all_common = whole_z == 0 and min(zs) >= COMMON_PARTS_ZIPF
+        if len(parts) < 2 or (score < whole + (KNOWN_WORD_MARGIN if whole_z > 0 else 0.0) and not all_common):
+            return None
         stop = lexicon.stopwords(self.lang)
         prefixes, suffixes = _AFFIXES.get(self.lang, ((), ()))
         if parts[-1] in suffixes or (len(parts) == 2 and parts[0] in prefixes and parts[1] not in stop):
