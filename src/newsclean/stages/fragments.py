@@ -40,7 +40,7 @@ from collections.abc import Iterator
 import regex
 
 from ..model import JOIN_LINE, Context, Document, Edit, Line, apply_edits  # noqa: F401 (doctest)
-from .lines import ends_mid_phrase, is_chrome
+from .lines import collapse_spaces, ends_mid_phrase, is_chrome
 
 STAGE = "fragments"
 
@@ -109,15 +109,11 @@ def _is_fragment(text: str) -> bool:
     return len(text.split()) <= FRAGMENT_MAX_WORDS and _is_open(text) and not is_chrome(text)
 
 
-def _key(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _why(previous: Line, line: Line, following: Line | None, template: set[str]) -> str | None:
     """The reason to join ``line`` to ``previous`` (adjacent, not blank), or None to keep it apart."""
     if not _is_open(previous.text) or is_chrome(previous.text):
         return None
-    if _key(previous.text) in template or _key(line.text) in template:
+    if collapse_spaces(previous.text) in template or collapse_spaces(line.text) in template:
         return None
     tail = _tail(previous.text)
     if ends_mid_phrase(previous.text) and _not_chrome(line.text):
@@ -130,7 +126,7 @@ def _why(previous: Line, line: Line, following: Line | None, template: set[str])
         following is not None
         and _is_fragment(line.text)
         and _continues(following.text)
-        and _key(following.text) not in template
+        and collapse_spaces(following.text) not in template
     ):
         return (
             f'fragment between line {previous.number} ("{tail}" has no sentence end) and line'
@@ -146,7 +142,7 @@ def _tail(text: str, width: int = 30) -> str:
 
 def rejoin_fragments(doc: Document, ctx: Context) -> Iterator[Edit]:
     lines = doc.lines
-    copies = Counter(_key(line.text) for line in lines)
+    copies = Counter(collapse_spaces(line.text) for line in lines)
     template = {key for key, n in copies.items() if n >= TEMPLATE_COPIES and not _PUNCTUATION.fullmatch(key)}
     for i in range(1, len(lines)):
         previous, line = lines[i - 1], lines[i]

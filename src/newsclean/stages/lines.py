@@ -29,9 +29,14 @@ def ends_mid_phrase(text: str) -> bool:
     return bool(_MID_PHRASE_END.search(text.rstrip()))
 
 
+def collapse_spaces(text: str) -> str:
+    """The line as the line rules read it: whitespace runs made one space, edges stripped."""
+    return " ".join(text.split())
+
+
 def first_match(text: str, patterns: Iterable[Pattern]) -> tuple[Pattern, regex.Match] | None:
     """The first pattern that matches the whole line (whitespace collapsed), with its match."""
-    text = " ".join(text.split())
+    text = collapse_spaces(text)
     if not text:
         return None
     for p in patterns:

@@ -37,7 +37,7 @@ import regex
 
 from ..model import DROP_LINE, Context, Document, Edit, Line
 from ..patterns import RELATED_HEADING
-from .lines import ends_mid_phrase, is_chrome
+from .lines import collapse_spaces, ends_mid_phrase, is_chrome
 
 STAGE = "structure"
 
@@ -48,10 +48,6 @@ PROSE_MIN_WORDS = 15
 LINK_MAX_WORDS = 15
 
 _SENTENCE_END = regex.compile(r"[.!?…][”\"’»)\]]*$")
-
-
-def _collapsed(text: str) -> str:
-    return " ".join(text.split())
 
 
 def is_prose(text: str) -> bool:
@@ -81,7 +77,7 @@ def drop_related_links(doc: Document, ctx: Context) -> Iterator[Edit]:
     i = first_prose + 1
     while i < len(lines):
         heading = lines[i]
-        label = _collapsed(heading.text)
+        label = collapse_spaces(heading.text)
         if not RELATED_HEADING.regex.match(label):
             i += 1
             continue
