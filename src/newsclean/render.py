@@ -123,10 +123,3 @@ def explain_lines(edits: tuple[Edit, ...] | list[Edit], name: str) -> Iterator[t
             yield "red", f"    - {_short(e.before)!s}"
         if e.after:
             yield "green", f"    + {_short(e.after)!s}"
-
-
-def summary_line(result: Result) -> str:
-    if not result.edits:
-        return "no changes"
-    parts = ", ".join(f"{stage} {n}" for stage, n in result.stats.edits_by_stage.items())
-    return f"{len(result.edits)} edits ({parts})"
