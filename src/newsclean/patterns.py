@@ -50,11 +50,16 @@ _CREDIT_PARENS = rf"""\(
 _ONE_AGENCY = r"\((?:AP|AFP|Reuters|REUTERS|dpa|EFE|Xinhua|TASS|Bloomberg|Yonhap)\)"
 _SOURCE_ATTRIBUTION = rf"(?:[.!?][”\"]?\s*{_ONE_AGENCY}\.?|{_ONE_AGENCY}\.)$"
 
+#: The most words a caption before its credit may have.
+CAPTION_MAX_WORDS = 20
+
 CAPTIONS: tuple[Pattern, ...] = (
     _p(
         "caption-with-credit",
+        # A caption is short: a long sentence that ends in a credit is prose the publisher ran as
+        # part of the article (news sites' gold keeps "President X speaks at ... (AP Photo/Y)").
         rf"""^(?=.{{3,400}}$) (?!.*[.!?][”\"]?\s+\p{{Lu}}.*[.!?][”\"]?\s+\p{{Lu}}) (?!.*{_SOURCE_ATTRIBUTION})
-            .+? \s* (?P<evidence>{_CREDIT_PARENS}) \.?$""",
+            (?:\S+\s+){{0,{CAPTION_MAX_WORDS - 1}}}?\S*? \s* (?P<evidence>{_CREDIT_PARENS}) \.?$""",
         "photo caption ending in a picture credit",
         (
             "Finance minister Mira Santos arrives at the summit (Yonhap/Reuters)",
@@ -68,6 +73,8 @@ CAPTIONS: tuple[Pattern, ...] = (
             "He joined the company in 2019 (then called Smith/Jones).",
             "Shares have fallen by a third since March (Reuters).",
             "Prices rose 5% (year on year).",
+            "The minister speaks to reporters outside parliament on Tuesday, a day after the vote on the"
+            " budget that split her party and cost her two allies. (Photo by Jane Doe/Getty Images)",
         ),
     ),
     _p(
