@@ -48,6 +48,31 @@ JOINS_REPAIRS = {
     "Northor": ("The North votes first. Voters in the Northor the islands may decide it.", "North or"),
     "warsince": ("The two families have been at warsince the 1980s.", "war since"),
     "Seouland": ("Officials in Seouland the capital region disagreed.", "Seoul and"),
+    # a capitalised pair: the second word starts a sentence or a date, or the first is an unknown name
+    "AleppoThe": ("Shelling resumed near AleppoThe ceasefire had lasted a week.", "Aleppo The"),
+    "DoeNovember": ("By Jane DoeNovember 12, 2019 at 5:02 pm", "Doe November"),
+    "ZinovievSaid": ("Ambassador Georgy ZinovievSaid the embassy would reply.", "Zinoviev Said"),
+    "NCJune": ("Walnut Creek Amphitheatre, Raleigh, NCJune 23 at 8 pm", "NC June"),
+    # a capitalised word then a function word
+    "Twitterand": ("She posted the photos on Twitterand deleted them an hour later.", "Twitter and"),
+    # lower case then capitals or a one-letter word
+    "toldUSA": ("The coach toldUSA Today he would stay.", "told USA"),
+    "becauseI": ("I stayed becauseI wanted to see the end.", "because I"),
+    "infielderTyler": ("The team signed infielderTyler Mason on Monday.", "infielder Tyler"),
+    # possessives
+    "byMama’s": ("The recipe was inspired byMama’s kitchen in Naples.", "by Mama’s"),
+    "there’sRashard": ("On defence there’sRashard Lewis, who never tires.", "there’s Rashard"),
+    # a long run of glued words, longer than most unknown words
+    "hasbehavedverybadly": ("The regime hasbehavedverybadlytowards its neighbours.", "has behaved very badly towards"),
+    # punctuation
+    "special.NYC": ("The night was truly special.NYC will remember it.", "special. NYC"),
+    "(2:12:57).His": ("He won last year (2:12:57).His rivals were far behind.", "(2:12:57). His"),
+    "shot?)Articles": ("(Who have you known that was shot?)Articles editor Joe Heim wrote back.", "shot?) Articles"),
+    "[B]In": ("[A] A river never stops.[B]In a valley we walk slower.", "[B] In"),
+    "Containers:2": ("Portion Fix Containers:2 Green, 1 Purple", "Containers: 2"),
+    "Huq)18.": ("17. Rights (Feb. 10, 2007) (Aziz Huq)18. Faulty History", "Huq) 18."),
+    "Rudolph(well,": ("The Browns had 11 hits on Mason Rudolph(well, 12 if you count the helmet).", "Rudolph (well,"),
+    "Sins–": ("You know the 7 Deadly Sins– the list of human vices.", "Sins –"),
 }
 
 
@@ -133,6 +158,14 @@ JOINS_KEEPS = {
     "hashtag-and-handle": "The #MeToo campaign was shared by @JaneDoeNews on Friday.",
     "units": "The car reached 100mph and the charger delivers 50kWh.",
     "ellipsis": "He paused… then spoke.",
+    "camel-case-brand-of-known-words": "Staff at AppleInsider and CloudSimple declined to comment.",
+    "watchOS": "The update to watchOS arrives in the autumn.",
+    "code-call": "Call ctypes.cast(addr, ctypes.POINTER(c_int)) to read it.",
+    "constant": "The app asks for android.permission.CAMERA on start.",
+    "word(s)": "Add the word(s) you want to hear and (s)he will read them.",
+    "opening-single-quote": "He typed 'reload' and waited.",
+    "contraction": "They aren’t sure it’s over, and we’ve no idea.",
+    "spaced-dash": "The rally – the largest in years – was peaceful.",
 }
 
 

@@ -50,14 +50,22 @@ _PUNCT_SPLIT = regex.compile(
     r"""(?x)
       (?<=\p{Ll}{2}[”“"’»)]?(?:[.!?]+|…))(?=\p{Lu}(?:\p{Ll}|\P{L}|$))  # "afternoon.The", "attack).Buy";
                                                                   # not "U.S.", "e.g.", "ctypes.POINTER"
-    | (?<=\p{N}[.!?])(?=\p{Lu}(?:\p{Ll}|\P{L}|$))  # "in 2016.The", "100.A"; not "3.5", "v1.0"
+    | (?<=(?<![\p{L}\p{N}_.])\p{L}*\p{Ll}{2}[”"’»)]?[.!?])(?=\p{Lu}{2,}+(?![\p{Ll}\p{N}_(]))  # "special.NYC";
+                                           # not "U.S.A.", "e.g.UK", "android.permission.CAMERA", "ctypes.POINTER("
+    | (?<=\p{N}\)?[.!?])(?=\p{Lu}(?:\p{Ll}|\P{L}|$))  # "in 2016.The", "(2:12:57).His"; not "3.5", "v1.0"
     | (?<=^[—–])(?=\p{L})                   # "WASHINGTON —Science": a dash that opens a token
+    | (?<=\p{L}{2})(?=(?:[—–]|--)$)          # "the 7 Deadly Sins– the list": a dash that closes a token
     | (?<=\p{L}[,;])(?=\p{L})                # "Hood,lost"; not "1,000"
     | (?<=\p{N},)(?=\p{L}{2})                # "in 2016,the"
     | (?<=\p{L}{2}:)(?=\p{Lu}(?:\p{Ll}|\P{L}|$))  # "Note:The", "said:I"; not "Freund:innen", "NASDAQ:LOGI"
     | (?<=\p{N}:)(?=\p{Lu}\p{Ll})            # "2007:Before"; not "10:30"
-    | (?<=[\p{L}.]{2}\))(?=\p{Lu}\p{Ll})      # "(AP)The"; not "(s)he", "(multi)media"
+    | (?<=\p{L}{2}:)(?=\p{N})                # "Containers:2 Green"; not "10:30"
+    | (?<=[\p{L}.!?]{2}\))(?=\p{Lu}\p{Ll})    # "(AP)The", "shot?)Articles"; not "(s)he", "(multi)media"
+    | (?<=\p{L}\])(?=\p{Lu}\p{Ll})            # "[B]In a valley"
     | (?<=\p{N}\))(?=\p{L}{2}|\p{N})          # "(1950-1953)ended", "(May 21, 2007)209."
+    | (?<=\p{L}{2}\))(?=\p{N})                # "(Aziz Huq)18."
+    | (?<=(?<![\p{L}\p{N}_.])\p{L}*\p{L}{2})(?=\(\p{Ll}{2,}(?:[,;:]|$))  # "Rudolph(well, 12"; not "word(s)",
+                                                                   # "hat(te)", "socket.socket(socket.AF_INET"
     | (?<=\p{L}{2}[.!?]?)(?=\((?!(?:R|TM|C|SM)\))(?:\p{Lu}|\p{N}))  # "Argument(Mar. 28)", "Law?(June";
                                                                 # not "word(s)", "Harmony(R)", "Naruto(TM)"
     | (?<=\S)(?=[•●▪►■])|(?<=[•●▪►■])(?=\S)   # bullets: "example.•Travel"
@@ -122,6 +130,10 @@ CUT_COST = 1.5
 #: unlikely words ("trumptweetedbefore"), short ones are likely names ("Zinoviev").
 UNKNOWN_BASE = -4.0
 UNKNOWN_PER_CHAR = 0.7
+#: Past this many letters an unknown token pays more per letter: a name or a rare word is seldom
+#: that long, a run of glued words often is ("hasbehavedverybadlytowards").
+LONG_UNKNOWN_LETTERS = 12
+LONG_UNKNOWN_PER_CHAR = 0.5
 #: A word the lexicon knows is split only if the split wins by this much more: "ofthe" (3.33) loses
 #: to "of the" by 1.3, "Abe" (3.62) beats "A be".
 KNOWN_WORD_MARGIN = 1.0
@@ -137,6 +149,25 @@ WORD_BEFORE_NUMBER_ZIPF = 5.0
 WORD_AFTER_NUMBER_ZIPF = 4.0
 #: A lower-case word glued to a capitalised one ("toldArs") must be at least this common.
 CASE_LEFT_ZIPF = 3.0
+#: Before a word in capitals or a one-letter word ("toldUSA", "becauseI"), it must be this common.
+COMMON_LEFT_ZIPF = 4.0
+#: ... unless it is this long: a long lower-case word is not the head of a brand ("infielderTyler").
+CASE_LEFT_MIN_LETTERS = 6
+#: A capitalised word glued after a name the lexicon lacks ("ZinovievSaid") must be this common.
+NAME_THEN_TITLE_ZIPF = 3.0
+
+#: Month and weekday names: a capitalised one glued to a capitalised word is a date after a byline or
+#: a caption ("Jane DoeNovember 5"), not part of a brand.
+_CALENDAR_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    januar februar märz mai juni juli oktober dezember montag dienstag mittwoch donnerstag freitag
+    samstag sonntag
+    janvier février mars avril juin juillet août septembre octobre novembre décembre lundi mardi
+    mercredi jeudi vendredi samedi dimanche
+    enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre lunes
+    martes miércoles jueves viernes sábado domingo""".split()
+)
 
 
 class Split(NamedTuple):
@@ -169,10 +200,11 @@ def insert_missing_spaces(doc: Document, ctx: Context) -> Iterator[Edit]:
     # Words that stand alone in the document are the evidence some splits need. Splits add words
     # ("Hashmi Mumbai" adds "Mumbai"), which may be evidence for another: iterate to a fixed point,
     # so that cleaning the output again finds nothing new.
-    seen = {w for w in splitter.counts if w}
+    seen = {v for w in splitter.counts if w for v in _evidence(w)}
     while True:
         chosen = [(line, m, splitter.resolve(m.group(), seen, q)) for line, m, q in found]
-        parts = {_core(p) for _, m, splits in chosen for p in _apply_cuts(m.group(), splits).split()}
+        words = {_core(p) for _, m, splits in chosen for p in _apply_cuts(m.group(), splits).split()}
+        parts = {v for w in words for v in _evidence(w)}
         if parts <= seen:
             break
         seen |= parts
@@ -223,6 +255,11 @@ class _DocumentSplitter:
         return splits
 
 
+def _unknown_score(letters: int) -> float:
+    """Log-probability that an unknown token of this many letters is a word of its own."""
+    return UNKNOWN_BASE - UNKNOWN_PER_CHAR * letters - LONG_UNKNOWN_PER_CHAR * max(0, letters - LONG_UNKNOWN_LETTERS)
+
+
 def _word_counts(doc: Document) -> Counter[str]:
     """How often each word stands in the document's distinct article lines.
 
@@ -249,6 +286,13 @@ def _apply_cuts(token: str, splits: list[Split]) -> str:
 
 
 _EDGE_PUNCT = regex.compile(r"^[\p{P}\p{S}]+|[\p{P}\p{S}]+$")
+#: "Nadal’s" is evidence that "Nadal" is a word of the article.
+_POSSESSIVE = regex.compile(r"['’]s$")
+
+
+def _evidence(word: str) -> tuple[str, ...]:
+    """The words a standalone ``word`` shows the article uses: itself, and "Nadal" for "Nadal’s"."""
+    return (word, _POSSESSIVE.sub("", word)) if word else ()
 
 
 @functools.lru_cache(maxsize=500_000)
@@ -276,21 +320,24 @@ def _token_splits(token: str, seg: _Segmenter, repeated: bool) -> list[Split]:
             splits.append(Split((m.start(),), f'number glued to word: "{word}" (zipf {z:.2f})'))
     for m in _LETTERS.finditer(token):
         run, start = m.group(), m.start()
-        if start and token[start - 1] in "'’":
+        if start >= 2 and token[start - 1] in "'’" and token[start - 2].isalpha():
             # "Amazon’ssmall": the possessive or contraction ending, then a glued word
             suffix = _CONTRACTION_END.match(run)
-            if suffix and len(run) - suffix.end() >= 3 and seg.zipf(run[suffix.end() :].lower()) >= CASE_LEFT_ZIPF:
+            rest = run[suffix.end() :] if suffix else ""
+            # "Amazon’ssmall", "there’sRashard": after the ending, a known word or a capitalised one
+            if len(rest) >= 3 and (seg.zipf(rest.lower()) >= CASE_LEFT_ZIPF or rest.istitle()):
                 cut = start + suffix.end()
                 splits.append(Split((cut,), f'word glued after "{token[start - 1 : cut]}"'))
             continue
-        if len(run) < 3 or _APOSTROPHE.match(token, m.end()):
-            continue  # part of a contraction or possessive: "Ain’t", "Abe's"
+        if len(run) < 3 or (_APOSTROPHE.match(token, m.end()) and not _POSSESSIVE_S.match(token, m.end())):
+            continue  # part of a contraction: "Ain’t", "aujourd’hui"; but "byMama’s" is split as "byMama"
         splits.extend(Split(tuple(c + start for c in s.cuts), s.why, s.needs) for s in seg.letter_splits(run))
     return splits
 
 
 _APOSTROPHE = regex.compile(r"['’]\p{L}")
-_CONTRACTION_END = regex.compile(r"(?:s|t|d|m|re|ve|ll)(?=\p{Ll})")
+_POSSESSIVE_S = regex.compile(r"['’]s(?!\p{L})")
+_CONTRACTION_END = regex.compile(r"(?:s|t|d|m|re|ve|ll)(?=\p{L})")
 
 
 # Quotes. A closing quote glued to the next word ("does”said") or an opening quote glued to the
@@ -378,7 +425,9 @@ class _Segmenter:
         cuts: list[int] = []
         for m in _CASE_CHANGE.finditer(run):
             left = run[cuts[-1] if cuts else 0 : m.start()]
-            nxt = _CASE_CHANGE.search(run, m.start() + 1)
+            # the word on the right runs to the next change that leaves it two letters at least:
+            # in "NCJune" the change after "NCJ" ("CEOthe") does not make "J" the right word
+            nxt = _CASE_CHANGE.search(run, m.start() + 2)
             right = run[m.start() : nxt.start() if nxt else len(run)]
             split = self._case_split(left, right, m.start())
             if split:
@@ -415,24 +464,44 @@ class _Segmenter:
             z = self.zipf(left)
             return Split((cut,), f"{why} (zipf {left} {z:.2f})") if z >= MIN_PART_ZIPF[1] else None
         stop = lexicon.stopwords(self.lang) if self.lang else frozenset()
+        if self.lang and left.islower() and len(left) >= 3 and len(right) == 1:
+            # "becauseI", "marketA": a one-letter word after a common one
+            zl, zr = self.zipf(left), self.zipf(right.lower())
+            if zl >= COMMON_LEFT_ZIPF and zr >= MIN_PART_ZIPF[1]:
+                return Split((cut,), f"{why} (zipf {left} {zl:.2f}, {right} {zr:.2f})")
+            return None
         if (left.lower() in _NAME_PARTICLES and left.lower() not in stop) or len(left) < 2 or len(right) < 2:
             return None  # "iPhone", "eBay", "McDonald", "deGrasse" in English, "IDs"; German "derBerlin" splits
         if self.lang is None:
             return Split((cut,), why) if left.islower() and len(left) >= 3 and right.istitle() else None
         if left.islower():  # "toldArs", "freshReuters", "andhammeredBevin"
-            if right.isupper():  # "macOS", "mRNA" stay; "dasTHW", "theFBI" split
-                return Split((cut,), f'{why} ("{left}" is a function word)') if left in stop else None
+            if right.isupper():  # "macOS", "mRNA", "watchOS" stay; "dasTHW", "theFBI", "toldUSA" split
+                if left in stop:
+                    return Split((cut,), f'{why} ("{left}" is a function word)')
+                z = self.zipf(left)
+                if len(left) >= 4 and len(right) >= 3 and z >= COMMON_LEFT_ZIPF:
+                    return Split((cut,), f"{why} (zipf {left} {z:.2f})")
+                return None
             z = self.zipf(left)
             inner = self._dictionary_split(left)
             if inner and len(left) - inner.cuts[-1] == 1:
                 # "myiPhone", "theiPad": the last letter belongs to the brand, "my iPhone"
                 return inner._replace(cuts=tuple(c + cut - len(left) for c in inner.cuts))
-            if z >= CASE_LEFT_ZIPF or inner is not None:
+            if z >= CASE_LEFT_ZIPF or inner is not None or len(left) >= CASE_LEFT_MIN_LETTERS:
                 return Split((cut,), f"{why} (zipf {left} {z:.2f})")
             return None
         if left.istitle():  # "TheNew", "WithOptilli"; "HashmiMumbai" if either name stands alone
-            if left.lower() in lexicon.stopwords(self.lang):
+            if left.lower() in stop:
                 return Split((cut,), f'{why} ("{left}" is a function word)')
+            if len(left) >= 3 and right.istitle() and self.zipf((left + right).lower()) == 0:
+                # An unknown pair whose second word starts a sentence or a date ("AleppoThe",
+                # "DoeNovember"), or an unknown name glued to a known word ("ZinovievSaid"): camel-case
+                # brands are made of known words ("AppleInsider", "CloudSimple").
+                if right.lower() in stop or right.lower() in _CALENDAR_WORDS:
+                    return Split((cut,), f'{why} ("{right}" starts a sentence or a date)')
+                z = self.zipf(right.lower())
+                if len(right) >= 3 and self.zipf(left.lower()) == 0 and z >= NAME_THEN_TITLE_ZIPF:
+                    return Split((cut,), f'{why} (unknown "{left}", zipf {right} {z:.2f})')
             if len(left) >= 3 and right.istitle() and len(right) >= 3:
                 # camel-case brands ("AppleInsider", "NetBackup") stand whole; glued names
                 # ("HashmiMumbai") are split only when the article uses both words on their own
@@ -446,6 +515,8 @@ class _Segmenter:
                 if z >= WORD_AFTER_NUMBER_ZIPF or self._dictionary_split(right) is not None:
                     return Split((cut,), f"{why} (zipf {right} {z:.2f})")
                 return None
+            if right.istitle() and right.lower() in _CALENDAR_WORDS:  # "Raleigh, NCJune 23"
+                return Split((cut,), f'{why} ("{right}" starts a date)')
             if right.istitle() and len(right) >= 3:  # "DLLarry", "NFLInsider"
                 return Split((cut,), f"{why}, seen alone in the text", (right,))
         return None
@@ -459,7 +530,7 @@ class _Segmenter:
         whole_z = self.zipf(word)
         if whole_z >= NEVER_SPLIT_ZIPF:
             return None
-        whole = whole_z - 9 if whole_z > 0 else UNKNOWN_BASE - UNKNOWN_PER_CHAR * len(word)
+        whole = whole_z - 9 if whole_z > 0 else _unknown_score(len(word))
         best = self._viterbi(word)
         if best is None:
             return self._name_then_word(piece) if piece.istitle() and whole_z == 0 else None
@@ -484,6 +555,9 @@ class _Segmenter:
             # "Manyriders", "Thisweek": a sentence starts with a common word; but short names such
             # as "Menear" and "Fordo" also start with one
             and (parts[0] not in stop or len(piece) < STOPWORD_HEAD_MIN_LETTERS)
+            # "Twitterand", "Congressabout": a word then a function word is a join, a name rarely ends
+            # so; two letters are too short to tell ("Absurdistan", "Bergeron")
+            and (parts[-1] not in stop or len(parts[-1]) < 3 or parts[0] in stop)
             and (
                 min(zs[1:]) < CAPITALISED_TAIL_ZIPF
                 or len(piece) < CAPITALISED_MIN_LETTERS
