@@ -44,8 +44,10 @@ JOINS_REPAIRS = {
     "decade,and": ("It was the worst flood in a decade,and the rain continued.", "decade, and"),
     "theSenate": ("The decision was made by theSenate on Friday.", "the Senate"),
     "straight-quote": ('He called it "a big mistake"and left the room.', '"a big mistake" and'),
-    # a two-letter tail after a capitalised head needs the head on its own elsewhere in the text
+    # a two-letter tail after a capitalised head needs the head on its own elsewhere in the text,
+    # unless the head is a common word
     "Northor": ("The North votes first. Voters in the Northor the islands may decide it.", "North or"),
+    "Congresson": ("She testified before Congresson the history of the program.", "Congress on"),
     "warsince": ("The two families have been at warsince the 1980s.", "war since"),
     "Seouland": ("Officials in Seouland the capital region disagreed.", "Seoul and"),
     # a capitalised pair: the second word starts a sentence or a date, or the first is an unknown name
@@ -72,6 +74,7 @@ JOINS_REPAIRS = {
     "Containers:2": ("Portion Fix Containers:2 Green, 1 Purple", "Containers: 2"),
     "Huq)18.": ("17. Rights (Feb. 10, 2007) (Aziz Huq)18. Faulty History", "Huq) 18."),
     "Rudolph(well,": ("The Browns had 11 hits on Mason Rudolph(well, 12 if you count the helmet).", "Rudolph (well,"),
+    "moreyou’re": ("The more you earn, the moreyou’re likely to save.", "more you’re"),
     "Sins–": ("You know the 7 Deadly Sins– the list of human vices.", "Sins –"),
 }
 
@@ -121,7 +124,7 @@ def test_joins_repairs_not_yet(text: str, repaired: str, lang: str):
 JOINS_KEEPS = {
     "Zinoviev": "The chess club elected Pavel Zinoviev as its chairman.",
     "capitalised-two-letter-tail": "The satire is set in Absurdistan, a country run by its censors.",
-    "capitalised-two-letter-tail-no-evidence": "Voters in the Northor region may decide the result.",
+    "capitalised-two-letter-tail-rare-head": "The winning goal was scored by Patrice Bergeron in overtime.",
     "Kormilitsyna": "Olga Kormilitsyna won the regional chess title on Sunday.",
     "Pyongyang": "Delegates flew to Pyongyang on Sunday for two days of talks.",
     "iPhone": "Sales of the new iPhone rose in March, the company said.",
@@ -184,6 +187,13 @@ def test_joins_german_closing_quote():
 def test_joins_german_keeps_compounds_and_splits_function_words():
     text = "Das Klimaschutzprogramm der Regierungund die Genehmigungsverfahren wurden vorgestellt.\n"
     assert run(text, "joins", lang="de").text == text.replace("Regierungund", "Regierung und")
+
+
+def test_joins_german_noun_then_function_word():
+    text = "Die Bundeskanzlerin sprach über Sauerstoffund Wasserstoff und die Regierungim Herbst.\n"
+    result = run(text, "joins", lang="de")
+    assert result.text == text.replace("Sauerstoffund", "Sauerstoff und").replace("Regierungim", "Regierung im")
+    assert "Bundeskanzlerin" in result.text  # "-in" is a suffix here, not a function word
 
 
 def test_joins_german_keeps_quote_with_comma():

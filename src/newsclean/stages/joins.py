@@ -143,6 +143,9 @@ KNOWN_WORD_MARGIN = 1.0
 CAPITALISED_TAIL_ZIPF = 5.5
 CAPITALISED_MIN_LETTERS = 6
 STOPWORD_HEAD_MIN_LETTERS = 8
+SHORT_TAIL_HEAD_ZIPF = 4.0
+#: A name the article uses on its own, glued to a word this common: "Nadalkept", "Burrisand".
+NAME_TAIL_ZIPF = 5.5
 COMMON_PARTS_ZIPF = 5.0
 #: Words before a number must be this common: "by30", "of20" but not "mp3", "covid19".
 WORD_BEFORE_NUMBER_ZIPF = 5.0
@@ -155,6 +158,14 @@ COMMON_LEFT_ZIPF = 4.0
 CASE_LEFT_MIN_LETTERS = 6
 #: A capitalised word glued after a name the lexicon lacks ("ZinovievSaid") must be this common.
 NAME_THEN_TITLE_ZIPF = 3.0
+
+#: A known noun (this common, this long) glued to a function word in a compounding language.
+NOUN_HEAD_ZIPF = 3.0
+NOUN_MIN_LETTERS = 4
+#: The two-letter function words that may end such a token ("Prozessführungim"): other short
+#: ones are also endings ("Lehrerin", "Landes", "Lehrer").
+_SHORT_TAILS = frozenset("im am zu".split())
+_SUFFIX_TAILS = frozenset("sein".split())
 
 #: Month and weekday names: a capitalised one glued to a capitalised word is a date after a byline or
 #: a caption ("Jane DoeNovember 5"), not part of a brand.
@@ -329,14 +340,15 @@ def _token_splits(token: str, seg: _Segmenter, repeated: bool) -> list[Split]:
                 cut = start + suffix.end()
                 splits.append(Split((cut,), f'word glued after "{token[start - 1 : cut]}"'))
             continue
-        if len(run) < 3 or (_APOSTROPHE.match(token, m.end()) and not _POSSESSIVE_S.match(token, m.end())):
+        if len(run) < 3 or (_APOSTROPHE.match(token, m.end()) and not _CONTRACTION_AFTER.match(token, m.end())):
             continue  # part of a contraction: "Ain’t", "aujourd’hui"; but "byMama’s" is split as "byMama"
         splits.extend(Split(tuple(c + start for c in s.cuts), s.why, s.needs) for s in seg.letter_splits(run))
     return splits
 
 
 _APOSTROPHE = regex.compile(r"['’]\p{L}")
-_POSSESSIVE_S = regex.compile(r"['’]s(?!\p{L})")
+#: An English possessive or contraction ending after a run: "byMama’s", "moreyou’re", "foundit’ll".
+_CONTRACTION_AFTER = regex.compile(r"['’](?:s|t|d|m|re|ve|ll)(?!\p{L})")
 _CONTRACTION_END = regex.compile(r"(?:s|t|d|m|re|ve|ll)(?=\p{L})")
 
 
@@ -522,6 +534,13 @@ class _Segmenter:
         return None
 
     def _dictionary_split(self, piece: str) -> Split | None:
+        split = self._word_split(piece)
+        if split is None and self.lang in _COMPOUNDING and piece.istitle() and self.zipf(piece.lower()) == 0:
+            split = self._noun_then_function_word(piece)
+        return split
+
+    def _word_split(self, piece: str) -> Split | None:
+        """The best split of a lower-case or capitalised piece into words, if it beats the whole."""
         if self.lang is None or len(piece) < 3 or not (piece.islower() or piece.istitle()):
             return None
         word = piece.lower()
@@ -539,7 +558,8 @@ class _Segmenter:
         # an unknown token made only of common words is a join however many cuts it takes ("hegaveto")
         all_common = whole_z == 0 and min(zs) >= COMMON_PARTS_ZIPF
         if len(parts) < 2 or (score < whole + (KNOWN_WORD_MARGIN if whole_z > 0 else 0.0) and not all_common):
-            return None
+            # "Nadalkept": the split loses to a name, which the article may use on its own
+            return self._name_then_word(piece) if piece.istitle() and whole_z == 0 else None
         stop = lexicon.stopwords(self.lang)
         prefixes, suffixes = _AFFIXES.get(self.lang, ((), ()))
         if parts[-1] in suffixes or (len(parts) == 2 and parts[0] in prefixes and parts[1] not in stop):
@@ -556,8 +576,9 @@ class _Segmenter:
             # as "Menear" and "Fordo" also start with one
             and (parts[0] not in stop or len(piece) < STOPWORD_HEAD_MIN_LETTERS)
             # "Twitterand", "Congressabout": a word then a function word is a join, a name rarely ends
-            # so; two letters are too short to tell ("Absurdistan", "Bergeron")
-            and (parts[-1] not in stop or len(parts[-1]) < 3 or parts[0] in stop)
+            # so; two letters are too short to tell ("Absurdistan", "Bergeron") unless the head is
+            # a common word ("Astronomyon", "Taylorin")
+            and (parts[-1] not in stop or (len(parts[-1]) < 3 and zs[0] < SHORT_TAIL_HEAD_ZIPF) or parts[0] in stop)
             and (
                 min(zs[1:]) < CAPITALISED_TAIL_ZIPF
                 or len(piece) < CAPITALISED_MIN_LETTERS
@@ -575,6 +596,23 @@ class _Segmenter:
         seen = f', "{needs[0]}" seen alone in the text' if needs else ""
         return Split(tuple(cuts), f'glued words: zipf {shown} vs "{word}" {whole_z:.2f}{seen}', needs)
 
+    def _noun_then_function_word(self, piece: str) -> Split | None:
+        """In a compounding language, a known noun glued to a function word: "Sauerstoffund",
+        "Prozessführungim". The noun may itself be a compound, so only the function word at the end
+        is looked for; endings that are also noun suffixes ("-in", "-es", "-er", "-sein") are not."""
+        word = piece.lower()
+        stop = lexicon.stopwords(self.lang)
+        for k in range(min(7, len(word) - NOUN_MIN_LETTERS), 1, -1):
+            tail, head = word[-k:], word[:-k]
+            if tail not in stop or (k == 2 and tail not in _SHORT_TAILS) or tail in _SUFFIX_TAILS:
+                continue
+            z = self.zipf(head)
+            if z >= NOUN_HEAD_ZIPF:
+                cut = len(word) - k
+                reason = f'noun glued to a function word: "{piece[:cut]}" (zipf {z:.2f}) + "{piece[cut:]}"'
+                return Split((cut,), reason)
+        return None
+
     def _name_then_word(self, piece: str) -> Split | None:
         """A name the lexicon lacks glued to a common word: "Ogunjobialso", "Burrisand".
 
@@ -583,7 +621,7 @@ class _Segmenter:
         word = piece.lower()
         for cut in range(3, len(word) - 1):  # the longest common tail wins: "Burris" + "and"
             z = self.zipf(word[cut:])
-            if z >= CAPITALISED_TAIL_ZIPF and len(word) - cut >= 2:
+            if z >= NAME_TAIL_ZIPF and len(word) - cut >= 2:
                 head = piece[:cut]
                 reason = f'name glued to a word: "{head}" + "{word[cut:]}" (zipf {z:.2f}), "{head}" seen alone'
                 return Split((cut,), reason, (head,))
