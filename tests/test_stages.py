@@ -74,6 +74,15 @@ JOINS_REPAIRS = {
     "Containers:2": ("Portion Fix Containers:2 Green, 1 Purple", "Containers: 2"),
     "Huq)18.": ("17. Rights (Feb. 10, 2007) (Aziz Huq)18. Faulty History", "Huq) 18."),
     "Rudolph(well,": ("The Browns had 11 hits on Mason Rudolph(well, 12 if you count the helmet).", "Rudolph (well,"),
+    "***Obama": ("That was the news of the week. ***Obama pushes back against his critics.", "*** Obama"),
+    "Design//": ("Flowers: Daisy Rose Floral Design// Rentals: Party Rentals", "Design //"),
+    "(Mags),Bruno": ("The cast includes Lynn Cohen (Mags),Bruno Gunn (Brutus) and others.", "(Mags), Bruno"),
+    "By:THN": ("August 9th, 2012 By:THN News", "By: THN"),
+    "Nomophobia:anxiety": ("4. Nomophobia:anxiety caused by being without a phone", "Nomophobia: anxiety"),
+    "Play?and": ("Fair Play?and other questions from the readers", "Play? and"),
+    "(GPSC).Up": ("He founded the group (GPSC).Up to 200,000 people joined it.", "(GPSC). Up"),
+    "11)I": ("10) Will You Invest in My Company? 11)I Have Suggestions", "11) I"),
+    "#4:This": ("#4:This blog is not a plug for my company.", "#4: This"),
     "moreyou’re": ("The more you earn, the moreyou’re likely to save.", "more you’re"),
     "Sins–": ("You know the 7 Deadly Sins– the list of human vices.", "Sins –"),
 }
@@ -168,6 +177,8 @@ JOINS_KEEPS = {
     "word(s)": "Add the word(s) you want to hear and (s)he will read them.",
     "opening-single-quote": "He typed 'reload' and waited.",
     "contraction": "They aren’t sure it’s over, and we’ve no idea.",
+    "gender-colon": "Alle Lehrer:innen und Schüler:innen kamen zur Versammlung.",
+    "German-suspended-compound": "Die Informationsquelle und -verteiler fehlen, ebenso Ein- und Ausgang.",
     "spaced-dash": "The rally – the largest in years – was peaceful.",
 }
 

@@ -40,7 +40,7 @@ _ADDRESS = regex.compile(
     r"""(?x)
       ://                               # any URL with a scheme
     | ^(?i:www)\.
-    | @ | ^\#
+    | @ | ^\#\p{L}                       # a handle or a hashtag; not "#4:This"
     | \.(?:com|org|net|edu|gov|io|co|uk|de|fr|es|it|ru|info|html?|php|aspx?)(?:\W|$)
     """
 )
@@ -54,15 +54,21 @@ _PUNCT_SPLIT = regex.compile(
                                            # not "U.S.A.", "e.g.UK", "android.permission.CAMERA", "ctypes.POINTER("
     | (?<=\p{N}\)?[.!?])(?=\p{Lu}(?:\p{Ll}|\P{L}|$))  # "in 2016.The", "(2:12:57).His"; not "3.5", "v1.0"
     | (?<=^[—–])(?=\p{L})                   # "WASHINGTON —Science": a dash that opens a token
-    | (?<=\p{L}{2})(?=(?:[—–]|--)$)          # "the 7 Deadly Sins– the list": a dash that closes a token
+    | (?<=^(?:\*{2,}|·))(?=\p{Lu}\p{Ll})      # "***Obama", "·Leave a comment"; not German "und -Verteiler"
+    | (?<=\p{L}{2})(?=(?:[—–]|--|//|·)$)     # "the 7 Deadly Sins– the list": a dash that closes a token
     | (?<=\p{L}[,;])(?=\p{L})                # "Hood,lost"; not "1,000"
     | (?<=\p{N},)(?=\p{L}{2})                # "in 2016,the"
+    | (?<=\p{L}\)[,;])(?=\p{L})              # "(Mags),Bruno"
     | (?<=\p{L}{2}:)(?=\p{Lu}(?:\p{Ll}|\P{L}|$))  # "Note:The", "said:I"; not "Freund:innen", "NASDAQ:LOGI"
     | (?<=\p{N}:)(?=\p{Lu}\p{Ll})            # "2007:Before"; not "10:30"
     | (?<=\p{L}{2}:)(?=\p{N})                # "Containers:2 Green"; not "10:30"
+    | (?<=\p{Ll}:)(?=\p{Lu}{2,}+(?![\p{Ll}\p{N}_(]))  # "By:THN News"; not "NASDAQ:LOGI"
+    | (?<=\p{L}{2}:)(?=\p{Ll}{2})(?!in(?:nen)?(?!\p{L}))  # "Nomophobia:anxiety"; not "Lehrer:innen"
+    | (?<=\p{L}{2}[!?])(?=\p{Ll}{2})          # "Fair Play?and", "ha!ha"
+    | (?<=\p{L}{2}\)[.!?])(?=\p{Lu}(?:\p{Ll}|\P{L}|$))  # "(GPSC).Up to"
     | (?<=[\p{L}.!?]{2}\))(?=\p{Lu}\p{Ll})    # "(AP)The", "shot?)Articles"; not "(s)he", "(multi)media"
     | (?<=\p{L}\])(?=\p{Lu}\p{Ll})            # "[B]In a valley"
-    | (?<=\p{N}\))(?=\p{L}{2}|\p{N})          # "(1950-1953)ended", "(May 21, 2007)209."
+    | (?<=\p{N}\))(?=\p{L}{2}|\p{N}|\p{Lu}(?!\p{L}))  # "(1950-1953)ended", "(May 21, 2007)209.", "11)I"
     | (?<=\p{L}{2}\))(?=\p{N})                # "(Aziz Huq)18."
     | (?<=(?<![\p{L}\p{N}_.])\p{L}*\p{L}{2})(?=\(\p{Ll}{2,}(?:[,;:]|$))  # "Rudolph(well, 12"; not "word(s)",
                                                                    # "hat(te)", "socket.socket(socket.AF_INET"
