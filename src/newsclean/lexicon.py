@@ -54,10 +54,14 @@ def _frequencies(lang: str) -> dict[str, float]:
 def zipf(word: str, lang: str) -> float:
     """Zipf frequency of ``word`` (already lower-cased) in ``lang``; 0.0 if unknown.
 
+    wordfreq's keys are case-folded, so "außerdem" is looked up as "ausserdem".
+
     >>> zipf("the", "en")
     7.73
+    >>> zipf("außerdem", "de") == zipf("ausserdem", "de") > 5
+    True
     """
-    f = _frequencies(lang).get(word)
+    f = _frequencies(lang).get(word.casefold())
     return round(math.log10(f) + 9, 2) if f else 0.0
 
 

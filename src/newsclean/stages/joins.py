@@ -150,6 +150,9 @@ CAPITALISED_TAIL_ZIPF = 5.5
 CAPITALISED_MIN_LETTERS = 6
 STOPWORD_HEAD_MIN_LETTERS = 8
 SHORT_TAIL_HEAD_ZIPF = 4.0
+LONG_PARTS_LETTERS = 6
+#: Two capitalised words this long glued together are a join: camel-case brands glue short words.
+LONG_WORDS_LETTERS = 7
 #: A name the article uses on its own, glued to a word this common: "Nadalkept", "Burrisand".
 NAME_TAIL_ZIPF = 5.5
 COMMON_PARTS_ZIPF = 5.0
@@ -520,6 +523,9 @@ class _Segmenter:
                 z = self.zipf(right.lower())
                 if len(right) >= 3 and self.zipf(left.lower()) == 0 and z >= NAME_THEN_TITLE_ZIPF:
                     return Split((cut,), f'{why} (unknown "{left}", zipf {right} {z:.2f})')
+            if min(len(left), len(right)) >= LONG_WORDS_LETTERS and right.istitle():
+                # two long words: "InformationPractice", "ElectronicsMoving"; brands glue short ones
+                return Split((cut,), f"{why} (two long words)")
             if len(left) >= 3 and right.istitle() and len(right) >= 3:
                 # camel-case brands ("AppleInsider", "NetBackup") stand whole; glued names
                 # ("HashmiMumbai") are split only when the article uses both words on their own
@@ -585,6 +591,8 @@ class _Segmenter:
             # so; two letters are too short to tell ("Absurdistan", "Bergeron") unless the head is
             # a common word ("Astronomyon", "Taylorin")
             and (parts[-1] not in stop or (len(parts[-1]) < 3 and zs[0] < SHORT_TAIL_HEAD_ZIPF) or parts[0] in stop)
+            # two long words are a join ("Instagramannouncement"); names glue short ones ("Stonebridge")
+            and not (len(parts) == 2 and min(len(parts[0]), len(parts[1])) >= LONG_PARTS_LETTERS)
             and (
                 min(zs[1:]) < CAPITALISED_TAIL_ZIPF
                 or len(piece) < CAPITALISED_MIN_LETTERS
