@@ -85,6 +85,9 @@ JOINS_REPAIRS = {
     "(GPSC).Up": ("He founded the group (GPSC).Up to 200,000 people joined it.", "(GPSC). Up"),
     "11)I": ("10) Will You Invest in My Company? 11)I Have Suggestions", "11) I"),
     "#4:This": ("#4:This blog is not a plug for my company.", "#4: This"),
+    "Wallpaper3.": ("2. Blue Floral Wallpaper3. Yellow Floral Wallpaper", "Wallpaper 3."),
+    "13Katie": ("What a lovely story! 13Katie November 13, 2012 at 10:59 am", "13 Katie"),
+    "dope.3.": ("Riders who do not wish to dope.3. If he doped, it does not matter.", "dope. 3."),
     "moreyou’re": ("The more you earn, the moreyou’re likely to save.", "more you’re"),
     "Sins–": ("You know the 7 Deadly Sins– the list of human vices.", "Sins –"),
 }
@@ -172,6 +175,7 @@ JOINS_KEEPS = {
     "hashtag-and-handle": "The #MeToo campaign was shared by @JaneDoeNews on Friday.",
     "units": "The car reached 100mph and the charger delivers 50kWh.",
     "ellipsis": "He paused… then spoke.",
+    "numbers-after-abbreviations": "See Fig.3 and vol.2 of the report about the mp3 and covid19 files.",
     "camel-case-brand-of-known-words": "Staff at AppleInsider and CloudSimple declined to comment.",
     "watchOS": "The update to watchOS arrives in the autumn.",
     "code-call": "Call ctypes.cast(addr, ctypes.POINTER(c_int)) to read it.",

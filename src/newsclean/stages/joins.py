@@ -82,6 +82,8 @@ _PUNCT_SPLIT = regex.compile(
 _WORD_THEN_NUMBER = regex.compile(r"(?<![\p{L}\p{N}-])(\p{L}{2,})(?=\p{N})")  # "by30", "of20"
 _NUMBER_THEN_WORD = regex.compile(r"(?<=\p{N})(\p{L}{3,})(?![\p{L}\p{N}])")  # "30points", "24hours"
 
+_SENTENCE_THEN_NUMBER = regex.compile(r"(?<![\p{L}\p{N}.])(\p{L}{4,})[.!?][”\"’)]?(?=\p{N})")
+_NUMBER_BEFORE = regex.compile(r"(?<![\p{L}\p{N}.,:/-])\p{N}{2,4}$")
 #: Letter parts that follow a number as a unit or suffix, not as a glued word ("100mph", "5min").
 _UNITS = frozenset(
     "mph kph kmh mps fps rpm bpm kbps mbps gbps khz mhz ghz mah kwh mwh gwh hrs yrs mins secs sec "
@@ -159,6 +161,7 @@ COMMON_PARTS_ZIPF = 5.0
 #: Words before a number must be this common: "by30", "of20" but not "mp3", "covid19".
 WORD_BEFORE_NUMBER_ZIPF = 5.0
 WORD_AFTER_NUMBER_ZIPF = 4.0
+LONG_WORD_BEFORE_NUMBER_LETTERS = 6
 #: A lower-case word glued to a capitalised one ("toldArs") must be at least this common.
 CASE_LEFT_ZIPF = 3.0
 #: Before a word in capitals or a one-letter word ("toldUSA", "becauseI"), it must be this common.
@@ -331,13 +334,24 @@ def _token_splits(token: str, seg: _Segmenter, repeated: bool) -> list[Split]:
     for m in _WORD_THEN_NUMBER.finditer(token):
         word = m.group(1)
         z = seg.zipf(word.lower())
-        if (word.islower() or word.istitle()) and z >= WORD_BEFORE_NUMBER_ZIPF:
+        # a common word ("by30"), or a long known one ("Wallpaper3."); not "mp3", "covid19"
+        long_word = len(word) >= LONG_WORD_BEFORE_NUMBER_LETTERS and z >= MIN_LONG_PART_ZIPF
+        if (word.islower() or word.istitle()) and (z >= WORD_BEFORE_NUMBER_ZIPF or long_word):
             splits.append(Split((m.end(),), f'word glued to number: "{word}" (zipf {z:.2f})'))
     for m in _NUMBER_THEN_WORD.finditer(token):
         word = m.group(1)
         z = seg.zipf(word.lower())
         if (word.islower() or word.istitle()) and word.lower() not in _UNITS and z >= WORD_AFTER_NUMBER_ZIPF:
             splits.append(Split((m.start(),), f'number glued to word: "{word}" (zipf {z:.2f})'))
+        elif word.istitle() and len(word) >= 4 and _NUMBER_BEFORE.search(token, 0, m.start()):
+            # "13Katie November 13", "1967To": a name or a sentence after a day or a year; not "3Com"
+            splits.append(Split((m.start(),), f'number glued to a capitalised word: "{word}"'))
+    for m in _SENTENCE_THEN_NUMBER.finditer(token):
+        word = m.group(1)
+        z = seg.zipf(word.lower())
+        if (word.islower() or word.istitle()) and z >= MIN_LONG_PART_ZIPF + 1:
+            # "dope.3. If Lance doped", "surprises.37km"; not "Hauptstr.5", "Fig.3", "v.2"
+            splits.append(Split((m.end(),), f'number after the end of a sentence: "{word}" (zipf {z:.2f})'))
     for m in _LETTERS.finditer(token):
         run, start = m.group(), m.start()
         if start >= 2 and token[start - 1] in "'’" and token[start - 2].isalpha():
