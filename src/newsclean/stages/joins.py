@@ -384,10 +384,10 @@ _LETTER_THEN_OPEN = regex.compile(r"(?<=[\p{L}\p{N},.:;!?])([“„\"])(?=\p{L})
 
 def _quote_splits(text: str) -> list[tuple[int, str]]:
     """Offsets in ``text`` where a space belongs next to a quote mark, with the reason."""
-    if not any(q in text for q in '"”“„'):
+    if not any(q in text for q in '"”“„«»'):
         return []
     low_open = "„" in text
-    out = []
+    out = _guillemet_splits(text)
     for m in _CLOSE_THEN_LETTER.finditer(text):
         q = m.group(1)
         if q == '"' and _straight_quote_opens(text, m.start()) is not False:
@@ -399,11 +399,36 @@ def _quote_splits(text: str) -> list[tuple[int, str]]:
                 out.append((m.end(), 'missing space after closing quote "“"'))
     for m in _LETTER_THEN_OPEN.finditer(text):
         q = m.group(1)
-        if q == '"' and _straight_quote_opens(text, m.start()) is not True:
+        # when the line cannot tell, a quote between a full stop and a capital opens the next
+        # sentence: 'Roy said."Also we will'
+        opens = _straight_quote_opens(text, m.start())
+        if q == '"' and not (opens or (opens is None and _SENTENCE_THEN_QUOTE.match(text, m.start() - 1))):
             continue
         if q == "“" and low_open:
             continue
         out.append((m.start(), f'missing space before opening quote "{q}"'))
+    return out
+
+
+_SENTENCE_THEN_QUOTE = regex.compile(r'[.!?]"\p{Lu}\p{Ll}')
+
+
+def _guillemet_splits(text: str) -> list[tuple[int, str]]:
+    """Spaces missing next to guillemets: French « … » ("dividends.«It", "»a déclaré") or, when the
+    line's first guillemet is », German » … « ("»Das ist gut«sagte er")."""
+    marks = [i for i in (text.find("«"), text.find("»")) if i >= 0]
+    if not marks:
+        return []
+    opener = text[min(marks)]
+    closer = "»" if opener == "«" else "«"
+    out = [
+        (m.end(), f'missing space after closing quote "{closer}"')
+        for m in regex.finditer(rf"{closer}(?=\p{{L}})", text)
+    ]
+    out += [
+        (m.start(), f'missing space before opening quote "{opener}"')
+        for m in regex.finditer(rf"(?<=[\p{{L}}\p{{N}},.:;!?]){opener}", text)
+    ]
     return out
 
 
