@@ -86,6 +86,7 @@ JOINS_REPAIRS = {
     "11)I": ("10) Will You Invest in My Company? 11)I Have Suggestions", "11) I"),
     "#4:This": ("#4:This blog is not a plug for my company.", "#4: This"),
     'said."Also': ('The coach was happy with the result, Roy said."Also we will play again.', 'said. "Also'),
+    "JAMAPsychiatryargued": ("A study in JAMAPsychiatryargued that the policies failed.", "Psychiatry argued"),
     "Wallpaper3.": ("2. Blue Floral Wallpaper3. Yellow Floral Wallpaper", "Wallpaper 3."),
     "13Katie": ("What a lovely story! 13Katie November 13, 2012 at 10:59 am", "13 Katie"),
     "dope.3.": ("Riders who do not wish to dope.3. If he doped, it does not matter.", "dope. 3."),

@@ -493,10 +493,10 @@ class _Segmenter:
             if split:
                 out.append(split)
                 if m.start() in split.cuts and not split.needs:
-                    # a cut that waits for evidence cannot bound the pieces split below, or
-                    # "PutinandPutinand" would become "Putin andPutin and"
                     cuts.append(m.start())
-        bounds = [0, *cuts, len(run)]
+        # the dictionary splits the words between case changes, whether or not a case cut is made
+        # there: in "JAMAPsychiatryargued" the cut after "JAMA" waits for evidence, "argued" does not
+        bounds = sorted({0, *cuts, *(m.start() for m in _CASE_PIECE.finditer(run)), len(run)})
         for a, b in itertools.pairwise(bounds):
             split = self._dictionary_split(run[a:b])
             if split:
