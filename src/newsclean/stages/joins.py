@@ -82,6 +82,30 @@ _PUNCT_SPLIT = regex.compile(
 _WORD_THEN_NUMBER = regex.compile(r"(?<![\p{L}\p{N}-])(\p{L}{2,})(?=\p{N})")  # "by30", "of20"
 _NUMBER_THEN_WORD = regex.compile(r"(?<=\p{N})(\p{L}{3,})(?![\p{L}\p{N}])")  # "30points", "24hours"
 
+# Words glued to the edges of an address; the address itself is never cut.
+_WORD_BEFORE_URL = regex.compile(r"^(\p{L}{2,}?)(?=https?://|www\.)")  # "visitwww.example.com"
+# "Food:food@example.com", "–https://example.com"; not "mailto:jane@example.org"
+_MARK_BEFORE_ADDRESS = regex.compile(r"^(?!mailto:)(?:\p{L}{2,}:|[–—])(?=https?://|www\.|[\w.+-]+@)")
+_DOMAIN_THEN_WORD = regex.compile(r"\.(?:com|org|net|gov|edu)(\p{Ll}{2,})(?=[\p{P}]*$)")  # "sec.govwith"
+_HANDLE_THEN_WORD = regex.compile(r"^\(@\w+\)(?=\p{Lu}\p{Ll}|\p{Ll}{2})")  # "(@NGRSenate)October"
+
+
+def _address_splits(token: str, seg: _Segmenter) -> list[Split]:
+    """Spaces missing at the edges of a web address, an e-mail address or a handle."""
+    stop = lexicon.stopwords(seg.lang) if seg.lang else frozenset()
+    out = []
+    m = _WORD_BEFORE_URL.match(token)
+    if m and seg.zipf(m.group(1).lower()) >= CASE_LEFT_ZIPF:
+        out.append(Split((m.end(),), f'word glued to a web address: "{m.group(1)}"'))
+    m = _MARK_BEFORE_ADDRESS.match(token) or _HANDLE_THEN_WORD.match(token)
+    if m:
+        out.append(Split((m.end(),), f'missing space after "{token[m.end() - 1]}"'))
+    m = _DOMAIN_THEN_WORD.search(token)
+    if m and m.group(1) in stop:
+        out.append(Split((m.start(1),), f'function word glued to an address: "{m.group(1)}"'))
+    return out
+
+
 _SENTENCE_THEN_NUMBER = regex.compile(r"(?<![\p{L}\p{N}.])(\p{L}{4,})[.!?][”\"’)]?(?=\p{N})")
 _NUMBER_BEFORE = regex.compile(r"(?<![\p{L}\p{N}.,:/-])\p{N}{2,4}$")
 #: Letter parts that follow a number as a unit or suffix, not as a glued word ("100mph", "5min").
@@ -325,7 +349,7 @@ def _core(token: str) -> str:
 
 def _token_splits(token: str, seg: _Segmenter, repeated: bool) -> list[Split]:
     if _ADDRESS.search(token):
-        return []
+        return _address_splits(token, seg)
     splits = [
         Split((m.start(),), f'missing space after "{token[m.start() - 1]}"') for m in _PUNCT_SPLIT.finditer(token)
     ]
