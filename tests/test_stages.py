@@ -264,6 +264,11 @@ def test_joins_glued_token_that_repeats_is_a_word():
     assert run(text, "joins").edits == ()
 
 
+def test_joins_glued_common_words_are_split_even_when_repeated():
+    text = "Prices rose 5 percentof the total. Wages rose 3 percentof the total.\n"
+    assert run(text, "joins").text == text.replace("percentof", "percent of")
+
+
 def test_joins_extra_words_let_a_rare_name_be_recognised():
     # lavrov has zipf 2.66 in English: too rare to count as a word without help
     text = "Talks between Sergei Lavrovand the envoy ended.\n"

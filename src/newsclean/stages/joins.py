@@ -354,7 +354,8 @@ def _token_splits(token: str, seg: _Segmenter, repeated: bool) -> list[Split]:
         Split((m.start(),), f'missing space after "{token[m.start() - 1]}"') for m in _PUNCT_SPLIT.finditer(token)
     ]
     if repeated:
-        return splits
+        # a brand or a name repeats, glued common words do not become one ("percentof")
+        return splits + [s for m in _LOWER_RUN.finditer(token) for s in _common_words_split(m, seg)]
     for m in _WORD_THEN_NUMBER.finditer(token):
         word = m.group(1)
         z = seg.zipf(word.lower())
@@ -391,6 +392,20 @@ def _token_splits(token: str, seg: _Segmenter, repeated: bool) -> list[Split]:
             continue  # part of a contraction: "Ain’t", "aujourd’hui"; but "byMama’s" is split as "byMama"
         splits.extend(Split(tuple(c + start for c in s.cuts), s.why, s.needs) for s in seg.letter_splits(run))
     return splits
+
+
+_LOWER_RUN = regex.compile(r"(?<!\p{L})\p{Ll}{4,}(?!\p{L})")
+
+
+def _common_words_split(m: regex.Match, seg: _Segmenter) -> list[Split]:
+    """The dictionary split of a lower-case run, if every part is a common word."""
+    split = seg._dictionary_split(m.group())
+    if split is None or split.needs:
+        return []
+    words = _apply_cuts(m.group(), [split]).split()
+    if min(seg.zipf(w) for w in words) < COMMON_PARTS_ZIPF:
+        return []
+    return [split._replace(cuts=tuple(c + m.start() for c in split.cuts))]
 
 
 _APOSTROPHE = regex.compile(r"['’]\p{L}")
