@@ -354,8 +354,14 @@ def _token_splits(token: str, seg: _Segmenter, repeated: bool) -> list[Split]:
         Split((m.start(),), f'missing space after "{token[m.start() - 1]}"') for m in _PUNCT_SPLIT.finditer(token)
     ]
     if repeated:
-        # a brand or a name repeats, glued common words do not become one ("percentof")
-        return splits + [s for m in _LOWER_RUN.finditer(token) for s in _common_words_split(m, seg)]
+        # a brand or a name repeats, glued common words do not become one ("percentof"), nor does a
+        # function word glued to a name ("theNew York Times" in a link repeated below the article)
+        splits += [s for m in _LOWER_RUN.finditer(token) for s in _common_words_split(m, seg)]
+        stop = lexicon.stopwords(seg.lang) if seg.lang else frozenset()
+        for m in _FUNCTION_WORD_THEN_NAME.finditer(token):
+            if m.group(1) in stop:
+                splits.append(Split((m.end(),), f'case change: "{m.group(1)}" is a function word'))
+        return splits
     for m in _WORD_THEN_NUMBER.finditer(token):
         word = m.group(1)
         z = seg.zipf(word.lower())
@@ -394,6 +400,7 @@ def _token_splits(token: str, seg: _Segmenter, repeated: bool) -> list[Split]:
     return splits
 
 
+_FUNCTION_WORD_THEN_NAME = regex.compile(r"(?<!\p{L})(\p{Ll}{2,})(?=\p{Lu}\p{Ll}{2})")
 _LOWER_RUN = regex.compile(r"(?<!\p{L})\p{Ll}{4,}(?!\p{L})")
 
 
