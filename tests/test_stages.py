@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+import regex
 
 import newsclean
 from newsclean import Config, ConfigError
@@ -477,6 +478,14 @@ def test_unicode_output_is_nfc():
 )
 def test_whitespace(text: str, expected: str):
     assert run(text, "whitespace").text == expected
+
+
+def test_whitespace_pattern_spaces_are_str_split_spaces():
+    """The stage skips lines that " ".join(line.split()) leaves unchanged, which is right only if
+    its pattern's spaces are exactly the characters str.split() splits at."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    space = regex.compile(r"[\s\x1c-\x1f]")
+    assert space.findall(every) == [c for c in every if c.isspace()]
 
 
 def test_whitespace_lone_carriage_return_is_a_line_break():
