@@ -7,6 +7,7 @@ odd whitespace), and arbitrary Unicode from ``st.text()``.
 
 from __future__ import annotations
 
+import difflib
 import os
 
 import pytest
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 import newsclean
 from newsclean import STAGE_NAMES
 from newsclean.model import Document, replay
+from newsclean.stages.unicode import _Matcher
 
 #: 150 examples keep the suite fast; NEWSCLEAN_EXAMPLES=5000 makes a thorough search before a release.
 EXAMPLES = int(os.environ.get("NEWSCLEAN_EXAMPLES", "150"))
@@ -239,3 +241,34 @@ def test_document_round_trips_its_input(text: str):
     assert all("\n" not in line.text and "\r" not in line.text for line in doc.lines)
     assert all(line.ending in ("\n", "\r\n", "\r") for line in doc.lines[:-1])
     assert all(line.ending in ("\n", "\r\n", "\r", "") for line in doc.lines[-1:])
+
+
+@st.composite
+def similar_texts(draw) -> tuple[str, str]:
+    """Two texts over a few letters (so that equal substrings abound), the second mostly the first
+    with a few stretches replaced, as ftfy's repairs leave a line."""
+    letters = st.sampled_from("ab é&;")
+    a = draw(st.text(alphabet=letters, max_size=40))
+    b = a
+    for _ in range(draw(st.integers(0, 3))):
+        i = draw(st.integers(0, len(b)))
+        j = draw(st.integers(i, min(len(b), i + 4)))
+        b = b[:i] + draw(st.text(alphabet=letters, max_size=3)) + b[j:]
+    if draw(st.integers(0, 4)) == 0:
+        b = draw(st.text(alphabet=letters, max_size=40))
+    return a, b
+
+
+@property_test
+@given(similar_texts(), st.data())
+def test_unicode_matcher_finds_what_difflib_finds(texts: tuple[str, str], data: st.DataObject):
+    """The unicode stage's faster longest-match search gives difflib's opcodes, ties included."""
+    a, b = texts
+    ours = _Matcher(None, a, b, autojunk=False)
+    theirs = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    assert ours.get_opcodes() == theirs.get_opcodes()
+    alo = data.draw(st.integers(0, len(a)))
+    ahi = data.draw(st.integers(alo, len(a)))
+    blo = data.draw(st.integers(0, len(b)))
+    bhi = data.draw(st.integers(blo, len(b)))
+    assert ours.find_longest_match(alo, ahi, blo, bhi) == theirs.find_longest_match(alo, ahi, blo, bhi)

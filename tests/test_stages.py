@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+import regex
 
 import newsclean
 from newsclean import Config, ConfigError
@@ -410,6 +411,17 @@ def test_line_is_dropped(line: str):
     assert result.edits[0].kind == "drop-line" and "(rule " in result.edits[0].reason
 
 
+def test_line_both_stages_drop_goes_to_the_first_that_runs():
+    """The captions and boilerplate stages share one cached lookup of the first matching rule; a
+    line that a rule of each would drop goes to captions, or to boilerplate when captions is skipped."""
+    line = "© 2012 Example News"  # credit-line (captions) and copyright (boilerplate)
+    text = f"Body text here.\n{line}\n"
+    both = run(text, "captions", "boilerplate").edits
+    assert [(e.stage, e.reason) for e in both] == [("captions", "picture credit line (rule credit-line)")]
+    alone = run(text, "boilerplate").edits
+    assert [(e.stage, e.reason) for e in alone] == [("boilerplate", "copyright notice (rule copyright)")]
+
+
 def test_chrome_line_with_nbsp_and_trailing_space_is_dropped():
     text = "Body text here.\nFor Latest Updates Follow us on Google\u00a0News \n"
     assert run(text, "boilerplate").text == "Body text here.\n"
@@ -527,6 +539,14 @@ def test_unicode_output_is_nfc():
 )
 def test_whitespace(text: str, expected: str):
     assert run(text, "whitespace").text == expected
+
+
+def test_whitespace_pattern_spaces_are_str_split_spaces():
+    """The stage skips lines that " ".join(line.split()) leaves unchanged, which is right only if
+    its pattern's spaces are exactly the characters str.split() splits at."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    space = regex.compile(r"[\s\x1c-\x1f]")
+    assert space.findall(every) == [c for c in every if c.isspace()]
 
 
 def test_whitespace_lone_carriage_return_is_a_line_break():

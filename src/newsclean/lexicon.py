@@ -1,6 +1,6 @@
 """Word frequencies and language detection: the only module that knows where they come from.
 
-Frequencies are wordfreq's "best" lists, read with ``get_frequency_dict`` (a plain dict lookup; it
+Frequencies are wordfreq's "best" lists, read with ``get_frequency_list`` into a plain dict (it
 needs none of wordfreq's tokenizers, so Japanese and Chinese do not pull in MeCab or jieba).
 Everything is expressed on wordfreq's Zipf scale: ``log10(frequency per billion words)``, so
 ``the`` is 7.73, ``putin`` 4.13 and a word the list has never seen is 0.
@@ -45,10 +45,21 @@ def available_languages() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=8)
-def _frequencies(lang: str) -> dict[str, float]:
+def _zipf_table(lang: str) -> dict[str, float]:
+    """word -> Zipf value, for every word of the language's wordfreq list.
+
+    Built as ``wordfreq.get_frequency_dict`` builds its word -> frequency dict, from the list's
+    buckets (bucket ``i`` holds the words of frequency ``10 ** (-i / 100)``), but with the Zipf value
+    worked out once per bucket instead of at every lookup: the joins stage looks up hundreds of
+    words per document.
+    """
     import wordfreq  # imported here: only documents that need segmentation pay for it
 
-    return wordfreq.get_frequency_dict(lang, wordlist="best")
+    table: dict[str, float] = {}
+    for index, bucket in enumerate(wordfreq.get_frequency_list(lang, wordlist="best")):
+        f = wordfreq.cB_to_freq(-index)
+        table.update(dict.fromkeys(bucket, round(math.log10(f) + 9, 2) if f else 0.0))
+    return table
 
 
 def zipf(word: str, lang: str) -> float:
@@ -61,8 +72,7 @@ def zipf(word: str, lang: str) -> float:
     >>> zipf("außerdem", "de") == zipf("ausserdem", "de") > 5
     True
     """
-    f = _frequencies(lang).get(word.casefold())
-    return round(math.log10(f) + 9, 2) if f else 0.0
+    return _zipf_table(lang).get(word.casefold(), 0.0)
 
 
 @functools.cache

@@ -95,6 +95,14 @@ class Document:
         >>> [(line.text, line.ending) for line in Document.from_text("a\\r\\nb\\rc").lines]
         [('a', '\\r\\n'), ('b', '\\r'), ('c', '')]
         """
+        if "\r" not in text:
+            # the usual case, split without the pattern: every piece but the last ended in "\n",
+            # and the last is a line (without a terminator) only if it is not empty
+            *ended, rest = text.split("\n")
+            lines = [Line(number, piece) for number, piece in enumerate(ended, 1)]
+            if rest:
+                lines.append(Line(len(lines) + 1, rest, ""))
+            return cls(tuple(lines))
         lines, start = [], 0
         for number, m in enumerate(_LINE_BREAK.finditer(text), 1):
             lines.append(Line(number, text[start : m.start()], m.group()))

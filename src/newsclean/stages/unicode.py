@@ -111,7 +111,7 @@ def _changed_spans(before: str, after: str) -> list[tuple[int, int, str]]:
     Each stretch is widened to whole words, so an explanation reads ``"&amp;" -> "&"`` rather than
     ``"amp;" -> ""``; stretches that then touch are merged.
     """
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    matcher = _Matcher(None, before, after, autojunk=False)
     spans: list[list[int]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
@@ -125,3 +125,69 @@ def _changed_spans(before: str, after: str) -> list[tuple[int, int, str]]:
         else:
             spans.append([i1, i2, j1, j2])
     return [(i1, i2, after[j1:j2]) for i1, i2, j1, j2 in spans]
+
+
+class _Matcher(difflib.SequenceMatcher):
+    """difflib's SequenceMatcher (no junk), with its longest-match search done in linear time.
+
+    SequenceMatcher compares every character of ``a`` with every equal character of ``b``: on a
+    long paragraph with one repair that is millions of steps (0.6 s for one 8,600-character line of
+    the dev set, most of the stage's time). The opcodes are the same, only found faster.
+    """
+
+    def find_longest_match(self, alo=0, ahi=None, blo=0, bhi=None):
+        ahi = len(self.a) if ahi is None else ahi
+        bhi = len(self.b) if bhi is None else bhi
+        return _longest_match(self.a, self.b, alo, ahi, blo, bhi)
+
+
+def _longest_match(a: str, b: str, alo: int, ahi: int, blo: int, bhi: int) -> difflib.Match:
+    """The longest common substring of ``a[alo:ahi]`` and ``b[blo:bhi]``, as SequenceMatcher's
+    find_longest_match (without junk) returns it: the first in ``a`` of the longest, matched to
+    its first occurrence in ``b``; ``(alo, blo, 0)`` if there is none.
+
+    It builds the suffix automaton of ``b[blo:bhi]`` (a state for each set of substrings that end
+    at the same places; ``moves`` extend a substring by one character, ``link`` drops characters
+    from its start), then walks ``a`` through it, keeping the longest substring of ``b`` that ends
+    at each character of ``a``.
+    """
+    length, link, moves = [0], [-1], [{}]
+    last = 0
+    for c in b[blo:bhi]:
+        cur = len(length)
+        length.append(length[last] + 1)
+        link.append(0)
+        moves.append({})
+        p = last
+        while p != -1 and c not in moves[p]:
+            moves[p][c] = cur
+            p = link[p]
+        if p != -1:
+            q = moves[p][c]
+            if length[p] + 1 == length[q]:
+                link[cur] = q
+            else:  # q also stands for longer substrings: split off the ones that end here too
+                clone = len(length)
+                length.append(length[p] + 1)
+                link.append(link[q])
+                moves.append(dict(moves[q]))
+                while p != -1 and moves[p].get(c) == q:
+                    moves[p][c] = clone
+                    p = link[p]
+                link[q] = link[cur] = clone
+        last = cur
+    state = size = best = 0
+    end = alo
+    for i in range(alo, ahi):
+        while state and a[i] not in moves[state]:
+            state = link[state]
+            size = length[state]
+        if a[i] in moves[state]:
+            state = moves[state][a[i]]
+            size += 1
+        if size > best:  # strictly longer: a tie keeps the earlier one, as SequenceMatcher does
+            best, end = size, i
+    if not best:
+        return difflib.Match(alo, blo, 0)
+    start = end - best + 1
+    return difflib.Match(start, b.find(a[start : end + 1], blo, bhi), best)

@@ -21,7 +21,9 @@ from ..model import DROP_LINE, LINE_ENDING, NORMALIZE_SPACE, Context, Document, 
 STAGE = "whitespace"
 
 # One alternative per defect; each match is replaced by one space, or by nothing at a line's edge.
-# \s, plus the separators U+001C-U+001F that Python's str.split() also counts as whitespace
+# \s, plus the separators U+001C-U+001F that Python's str.split() also counts as whitespace: so
+# str.split() finds the same spaces (tests/test_stages.py checks every code point), and a line that
+# " ".join(line.split()) leaves as it is has no defect.
 _SPACE_DEFECT = regex.compile(
     r"""(?x)
       ^[\s\x1c-\x1f]+                  # leading spaces: scraped text has no meaningful indentation
@@ -46,6 +48,8 @@ def normalize_whitespace(doc: Document, ctx: Context) -> Iterator[Edit]:
         if line.ending != "\n":
             why = "missing final newline" if not line.ending else f"line ending {line.ending!r} -> '\\n'"
             yield Edit(STAGE, LINE_ENDING, line.number, len(line.text), len(line.text), line.ending, "\n", why)
+        if " ".join(line.text.split()) == line.text:
+            continue  # most lines: single spaces between words only, nothing the pattern could find
         for m in _SPACE_DEFECT.finditer(line.text):
             edge = m.start() == 0 or m.end() == len(line.text)
             after = "" if edge else " "
