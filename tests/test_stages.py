@@ -270,6 +270,11 @@ def test_joins_glued_common_words_are_split_even_when_repeated():
     assert run(text, "joins").text == text.replace("percentof", "percent of")
 
 
+def test_joins_function_word_glued_to_a_name_is_split_even_when_repeated():
+    text = "Read theNew York Times on Sunday.\nShare: theNew York Times\n"
+    assert run(text, "joins").text == text.replace("theNew", "the New")
+
+
 def test_joins_extra_words_let_a_rare_name_be_recognised():
     # lavrov has zipf 2.66 in English: too rare to count as a word without help
     text = "Talks between Sergei Lavrovand the envoy ended.\n"
