@@ -52,14 +52,16 @@ _PUNCT_SPLIT = regex.compile(
                                                                   # not "U.S.", "e.g.", "ctypes.POINTER"
     | (?<=(?<![\p{L}\p{N}_.])\p{L}*\p{Ll}{2}[”"’»)]?[.!?])(?=\p{Lu}{2,}+(?![\p{Ll}\p{N}_(]))  # "special.NYC";
                                            # not "U.S.A.", "e.g.UK", "android.permission.CAMERA", "ctypes.POINTER("
-    | (?<=\p{N}\)?[.!?])(?=\p{Lu}(?:\p{Ll}|\P{L}|$))  # "in 2016.The", "(2:12:57).His"; not "3.5", "v1.0"
+    | (?<=[\p{N}%]\)?[.!?])(?=\p{Lu}(?:\p{Ll}|\P{L}|$))  # "in 2016.The", "(2:12:57).His"; not "3.5", "v1.0"
     | (?<=^[—–])(?=\p{L})                   # "WASHINGTON —Science": a dash that opens a token
     | (?<=^(?:\*{2,}|·))(?=\p{Lu}\p{Ll})      # "***Obama", "·Leave a comment"; not German "und -Verteiler"
     | (?<=\p{L}{2})(?=(?:[—–]|--|//|·)$)     # "the 7 Deadly Sins– the list": a dash that closes a token
     | (?<=\p{L}[,;])(?=\p{L})                # "Hood,lost"; not "1,000"
     | (?<=\p{N},)(?=\p{L}{2})                # "in 2016,the"
     | (?<=\p{L}\)[,;])(?=\p{L})              # "(Mags),Bruno"
-    | (?<=\p{L}{2}:)(?=\p{Lu}(?:\p{Ll}|\P{L}|$))  # "Note:The", "said:I"; not "Freund:innen", "NASDAQ:LOGI"
+    | (?<=\p{L}{2}[”"’)]?:)(?=\p{Lu}(?:\p{Ll}|\P{L}|$))  # "Note:The", "said:I", "(OTA):Auch";
+                                                    # not "Freund:innen", "NASDAQ:LOGI"
+    | (?<=\p{Ll}\.:)(?=\p{Lu}\p{Ll})          # "11:05 p.m.:Paramedics"
     | (?<=\p{N}:)(?=\p{Lu}\p{Ll})            # "2007:Before"; not "10:30"
     | (?<=\p{L}{2}:)(?=\p{N})                # "Containers:2 Green"; not "10:30"
     | (?<=\p{Ll}:)(?=\p{Lu}{2,}+(?![\p{Ll}\p{N}_(]))  # "By:THN News"; not "NASDAQ:LOGI"
@@ -87,6 +89,10 @@ _WORD_BEFORE_URL = regex.compile(r"^(\p{L}{2,}?)(?=https?://|www\.)")  # "visitw
 # "Food:food@example.com", "–https://example.com"; not "mailto:jane@example.org"
 _MARK_BEFORE_ADDRESS = regex.compile(r"^(?!mailto:)(?:\p{L}{2,}:|[–—])(?=https?://|www\.|[\w.+-]+@)")
 _DOMAIN_THEN_WORD = regex.compile(r"\.(?:com|org|net|gov|edu)(\p{Ll}{2,})(?=[\p{P}]*$)")  # "sec.govwith"
+# "Follow@universetoday", "tag#askthepost"; not "jane@example.org" (an address has a dot after the @)
+_WORD_BEFORE_HANDLE = regex.compile(r"^(\p{L}{2,}?)(?=[@#]\p{L}[\w]*[\p{P}]*$)")
+_MARK_AFTER_ADDRESS = regex.compile(r"\](?=https?://|www\.|\p{Lu}\p{Ll})")  # "[1]http://", "[youtube.com]Gulag"
+_BULLET_AFTER_ADDRESS = regex.compile(r"(?<=\S)[•●▪►■]")  # "ReligionNewsBlog.com•Monday"
 _HANDLE_THEN_WORD = regex.compile(r"^\(@\w+\)(?=\p{Lu}\p{Ll}|\p{Ll}{2})")  # "(@NGRSenate)October"
 
 
@@ -100,6 +106,11 @@ def _address_splits(token: str, seg: _Segmenter) -> list[Split]:
     m = _MARK_BEFORE_ADDRESS.match(token) or _HANDLE_THEN_WORD.match(token)
     if m:
         out.append(Split((m.end(),), f'missing space after "{token[m.end() - 1]}"'))
+    m = _WORD_BEFORE_HANDLE.match(token)
+    if m and seg.zipf(m.group(1).lower()) >= CASE_LEFT_ZIPF:
+        out.append(Split((m.end(),), f'word glued to a handle or tag: "{m.group(1)}"'))
+    out += [Split((m.end(),), f'missing space after "{m.group()}"') for m in _MARK_AFTER_ADDRESS.finditer(token)]
+    out += [Split((m.start(),), "missing space before a bullet") for m in _BULLET_AFTER_ADDRESS.finditer(token)]
     m = _DOMAIN_THEN_WORD.search(token)
     if m and m.group(1) in stop:
         out.append(Split((m.start(1),), f'function word glued to an address: "{m.group(1)}"'))
