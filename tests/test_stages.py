@@ -98,6 +98,8 @@ JOINS_REPAIRS = {
     "%).Autre": ("Le chômage a baissé (60 %).Autre cause : les 35 heures.", "%). Autre"),
     "p.m.:Paramedics": ("11:05 p.m.:Paramedics take her to the hospital.", "p.m.: Paramedics"),
     "shares”:Let's": ("He called them “more shares”:Let's use the numbers.", "shares”: Let's"),
+    "(CNN)--In": ("BOSTON (CNN)--In the end, the sketch did not matter.", "(CNN) --In"),
+    "2012By": ("Leadership develops November 10, 2012By George Ambler", "2012 By"),
     "Wallpaper3.": ("2. Blue Floral Wallpaper3. Yellow Floral Wallpaper", "Wallpaper 3."),
     "13Katie": ("What a lovely story! 13Katie November 13, 2012 at 10:59 am", "13 Katie"),
     "dope.3.": ("Riders who do not wish to dope.3. If he doped, it does not matter.", "dope. 3."),
@@ -280,6 +282,11 @@ def test_joins_glued_common_words_are_split_even_when_repeated():
 def test_joins_function_word_glued_to_a_name_is_split_even_when_repeated():
     text = "Read theNew York Times on Sunday.\nShare: theNew York Times\n"
     assert run(text, "joins").text == text.replace("theNew", "the New")
+
+
+def test_joins_dates_in_a_repeated_token_are_split():
+    text = "Walnut Creek, Raleigh, NCJune 23\nJones Beach Theater, Wantagh, NCJune 23\n"
+    assert run(text, "joins").text == text.replace("NCJune", "NC June")
 
 
 def test_joins_extra_words_let_a_rare_name_be_recognised():

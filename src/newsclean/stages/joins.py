@@ -72,6 +72,8 @@ _PUNCT_SPLIT = regex.compile(
     | (?<=\p{L}\])(?=\p{Lu}\p{Ll})            # "[B]In a valley"
     | (?<=\p{N}\))(?=\p{L}{2}|\p{N}|\p{Lu}(?!\p{L}))  # "(1950-1953)ended", "(May 21, 2007)209.", "11)I"
     | (?<=\p{L}{2}\))(?=\p{N})                # "(Aziz Huq)18."
+    | (?<=\(\p{Lu}{2,}\))(?=--|—)             # a dateline: "BOSTON (CNN)--In the end"
+    | (?<=(?<![\p{N}.,:/])(?:19|20)\p{N}{2})(?=(?i:by|in|at|on|to)(?!\p{L}))  # "November 10, 2012By George"
     | (?<=(?<![\p{L}\p{N}_.])\p{L}*\p{L}{2})(?=\(\p{Ll}{2,}(?:[,;:]|$))  # "Rudolph(well, 12"; not "word(s)",
                                                                    # "hat(te)", "socket.socket(socket.AF_INET"
     | (?<=\p{L}{2}[.!?]?)(?=\((?!(?:R|TM|C|SM)\))(?:\p{Lu}|\p{N}))  # "Argument(Mar. 28)", "Law?(June";
@@ -372,6 +374,9 @@ def _token_splits(token: str, seg: _Segmenter, repeated: bool) -> list[Split]:
         for m in _FUNCTION_WORD_THEN_NAME.finditer(token):
             if m.group(1) in stop:
                 splits.append(Split((m.end(),), f'case change: "{m.group(1)}" is a function word'))
+        # nor is a date glued to the word before it: a tour list's "Raleigh, NCJune 23"
+        for m in _MONTH_AFTER.finditer(token):
+            splits.append(Split((m.start(),), f'case change: "{m.group()}" starts a date'))
         return splits
     for m in _WORD_THEN_NUMBER.finditer(token):
         word = m.group(1)
@@ -411,6 +416,9 @@ def _token_splits(token: str, seg: _Segmenter, repeated: bool) -> list[Split]:
     return splits
 
 
+_MONTH_AFTER = regex.compile(
+    r"(?<=\p{L})(?:" + "|".join(sorted((w.title() for w in _CALENDAR_WORDS), key=len, reverse=True)) + r")(?!\p{Ll})"
+)
 _FUNCTION_WORD_THEN_NAME = regex.compile(r"(?<!\p{L})(\p{Ll}{2,})(?=\p{Lu}\p{Ll}{2})")
 _LOWER_RUN = regex.compile(r"(?<!\p{L})\p{Ll}{4,}(?!\p{L})")
 
