@@ -272,3 +272,14 @@ def test_unicode_matcher_finds_what_difflib_finds(texts: tuple[str, str], data: 
     blo = data.draw(st.integers(0, len(b)))
     bhi = data.draw(st.integers(blo, len(b)))
     assert ours.find_longest_match(alo, ahi, blo, bhi) == theirs.find_longest_match(alo, ahi, blo, bhi)
+
+
+@property_test
+@given(st.text(alphabet=st.sampled_from([*"aZé9", *PUNCT, "—", "•", "/", "*", "·", "[", "]", "_", "@"]), max_size=12))
+def test_plain_token_shortcut_hides_no_punctuation_split(token: str):
+    """The joins stage skips its punctuation regex on tokens of letters and digits between edge marks;
+    that is only right while no rule of the regex can match such a token."""
+    from newsclean.stages.joins import _PLAIN_TOKEN, _PUNCT_SPLIT
+
+    if _PLAIN_TOKEN.fullmatch(token):
+        assert list(_PUNCT_SPLIT.finditer(token)) == []

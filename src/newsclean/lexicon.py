@@ -62,6 +62,14 @@ def _zipf_table(lang: str) -> dict[str, float]:
     return table
 
 
+def zipf_table(lang: str) -> dict[str, float]:
+    """The language's case-folded word -> Zipf value table, for callers that look up many words.
+
+    Do not change it: it is shared.
+    """
+    return _zipf_table(lang)
+
+
 def zipf(word: str, lang: str) -> float:
     """Zipf frequency of ``word`` (already lower-cased) in ``lang``; 0.0 if unknown.
 

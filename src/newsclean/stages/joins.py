@@ -73,7 +73,6 @@ _PUNCT_SPLIT = regex.compile(
     | (?<=\p{N}\))(?=\p{L}{2}|\p{N}|\p{Lu}(?!\p{L}))  # "(1950-1953)ended", "(May 21, 2007)209.", "11)I"
     | (?<=\p{L}{2}\))(?=\p{N})                # "(Aziz Huq)18."
     | (?<=\(\p{Lu}{2,}\))(?=--|—)             # a dateline: "BOSTON (CNN)--In the end"
-    | (?<=(?<![\p{N}.,:/])(?:19|20)\p{N}{2})(?=(?i:by|in|at|on|to)(?!\p{L}))  # "November 10, 2012By George"
     | (?<=(?<![\p{L}\p{N}_.])\p{L}*\p{L}{2})(?=\(\p{Ll}{2,}(?:[,;:]|$))  # "Rudolph(well, 12"; not "word(s)",
                                                                    # "hat(te)", "socket.socket(socket.AF_INET"
     | (?<=\p{L}{2}[.!?]?)(?=\((?!(?:R|TM|C|SM)\))(?:\p{Lu}|\p{N}))  # "Argument(Mar. 28)", "Law?(June";
@@ -81,6 +80,19 @@ _PUNCT_SPLIT = regex.compile(
     | (?<=\S)(?=[•●▪►■])|(?<=[•●▪►■])(?=\S)   # bullets: "example.•Travel"
     """
 )
+
+#: A token that is letters and digits between ordinary edge punctuation ("said.", "(Putin", "2016,").
+#: Every rule of _PUNCT_SPLIT needs a mark inside the token, or a dash or a bullet at its edge, so
+#: such a token cannot match: the shortcut skips the costliest search of the stage for most tokens.
+_PLAIN_TOKEN = regex.compile(r"[(\[{\"'“‘«]*[\p{L}\p{N}]+[.,;:!?)\]}\"'”’»]*")
+
+
+def _punct_splits(token: str) -> Iterator[regex.Match]:
+    return iter(()) if _PLAIN_TOKEN.fullmatch(token) else _PUNCT_SPLIT.finditer(token)
+
+
+#: A year glued to a short word: "November 10, 2012By George".
+_YEAR_THEN_WORD = regex.compile(r"(?<![\p{N}.,:/])(?:19|20)\p{N}{2}(?=(?i:by|in|at|on|to)(?!\p{L}))")
 
 # Digits glued to words. Both sides are checked against the lexicon in code.
 _WORD_THEN_NUMBER = regex.compile(r"(?<![\p{L}\p{N}-])(\p{L}{2,})(?=\p{N})")  # "by30", "of20"
@@ -363,9 +375,8 @@ def _core(token: str) -> str:
 def _token_splits(token: str, seg: _Segmenter, repeated: bool) -> list[Split]:
     if _ADDRESS.search(token):
         return _address_splits(token, seg)
-    splits = [
-        Split((m.start(),), f'missing space after "{token[m.start() - 1]}"') for m in _PUNCT_SPLIT.finditer(token)
-    ]
+    splits = [Split((m.start(),), f'missing space after "{token[m.start() - 1]}"') for m in _punct_splits(token)]
+    splits += [Split((m.end(),), "missing space after a year") for m in _YEAR_THEN_WORD.finditer(token)]
     if repeated:
         # a brand or a name repeats, glued common words do not become one ("percentof"), nor does a
         # function word glued to a name ("theNew York Times" in a link repeated below the article)
@@ -509,6 +520,10 @@ def _straight_quote_opens(text: str, pos: int) -> bool | None:
     return text.count('"', 0, pos) % 2 == 0
 
 
+#: The longest part a dictionary split considers.
+_MAX_PART_LETTERS = 24
+
+
 class _Segmenter:
     """Dictionary splits of letter runs, decided once per distinct run (the decisions are cached)."""
 
@@ -524,7 +539,13 @@ class _Segmenter:
         )
         self.is_common_word = functools.lru_cache(maxsize=500_000)(lambda token: _is_common_word(token, self))
         self._dictionary_split = functools.lru_cache(maxsize=200_000)(self._dictionary_split)
-        self._zipf = functools.lru_cache(maxsize=500_000)(self._zipf_uncached)
+        # word -> zipf as one plain dict: the rules look up every substring of every unknown token.
+        # Extra words count as known, at least as frequent as a long part must be.
+        table = lexicon.zipf_table(self.lang) if self.lang else {}
+        if extra:
+            table = {**table, **{w: max(MIN_LONG_PART_ZIPF + 1, table.get(w, 0.0)) for w in extra}}
+        self._table = table
+        self._min_part_zipf = [MIN_PART_ZIPF.get(k, MIN_LONG_PART_ZIPF) for k in range(_MAX_PART_LETTERS + 1)]
 
     @classmethod
     def for_context(cls, ctx: Context) -> _Segmenter:
@@ -532,13 +553,9 @@ class _Segmenter:
         extra = frozenset(w.casefold() for w in ctx.config.extra_words)
         return _cached_segmenter(ctx.lang, protected, extra)
 
-    def _zipf_uncached(self, word: str) -> float:
-        if word in self.extra:
-            return max(MIN_LONG_PART_ZIPF + 1, lexicon.zipf(word, self.lang) if self.lang else 0.0)
-        return lexicon.zipf(word, self.lang) if self.lang else 0.0
-
     def zipf(self, word: str) -> float:
-        return self._zipf(word)
+        """Zipf value of a lower-case word (wordfreq's keys are case-folded: "ß" is "ss")."""
+        return self._table.get(word.casefold(), 0.0)
 
     def _letter_splits(self, run: str) -> tuple[Split, ...]:
         """Splits inside a run of letters: where the case changes, then by the dictionary."""
@@ -746,18 +763,33 @@ class _Segmenter:
         return None
 
     def _viterbi(self, word: str) -> tuple[float, list[str]] | None:
+        """The best cut of ``word`` into two or more parts the lexicon knows well enough for their
+        length (MIN_PART_ZIPF): the highest sum of log-probabilities, less CUT_COST per cut.
+
+        It runs for every rare word and unknown name, so it is written for speed: plain dict
+        lookups, each reachable offset extended forward, and an early exit when no ending of the
+        word is a known part (most names). Ties go to the earliest start of the last part.
+        """
         n = len(word)
+        min_z = self._min_part_zipf
+        lookup = self._table.get if word == word.casefold() else (lambda w, d: self._table.get(w.casefold(), d))
+        if not any(lookup(word[j:], 0.0) >= min_z[n - j] for j in range(max(1, n - _MAX_PART_LETTERS), n)):
+            return None
+        # best[i]: the score of the best cut of word[:i] and where its last part starts
         best: list[tuple[float, int] | None] = [None] * (n + 1)
         best[0] = (0.0, 0)
-        for i in range(1, n + 1):
-            for j in range(max(0, i - 24), i):
-                if best[j] is None:
+        for j in range(n):
+            if best[j] is None:
+                continue
+            head = best[j][0]
+            cost = CUT_COST if j > 0 else 0.0
+            for i in range(j + 1, min(n, j + _MAX_PART_LETTERS) + 1):
+                if i - j == n:
+                    continue  # the whole word is not a cut
+                z = lookup(word[j:i], 0.0)
+                if z < min_z[i - j]:
                     continue
-                part = word[j:i]
-                z = self.zipf(part)
-                if z < MIN_PART_ZIPF.get(len(part), MIN_LONG_PART_ZIPF) or (i - j == n):
-                    continue
-                score = best[j][0] + (z - 9) - (CUT_COST if j > 0 else 0.0)
+                score = head + (z - 9) - cost
                 if best[i] is None or score > best[i][0]:
                     best[i] = (score, j)
         if best[n] is None:
