@@ -375,6 +375,14 @@ def _core(token: str) -> str:
 def _token_splits(token: str, seg: _Segmenter, repeated: bool) -> list[Split]:
     if _ADDRESS.search(token):
         return _address_splits(token, seg)
+    word = _PLAIN_WORD.fullmatch(token)
+    if word and not repeated:
+        # most tokens that get here are one rare word between edge marks ("Zinoviev,"): only the
+        # letter rules below can split them, and they do it the same way without the other searches
+        run, start = word.group(1), word.start(1)
+        if len(run) < 3:
+            return []
+        return [s._replace(cuts=tuple(c + start for c in s.cuts)) for s in seg.letter_splits(run)]
     splits = [Split((m.start(),), f'missing space after "{token[m.start() - 1]}"') for m in _punct_splits(token)]
     splits += [Split((m.end(),), "missing space after a year") for m in _YEAR_THEN_WORD.finditer(token)]
     if repeated:
