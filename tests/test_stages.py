@@ -189,7 +189,7 @@ JOINS_KEEPS = {
     "camel-case-brands": "JPMorgan, BlackRock, LinkedIn and WhatsApp declined to comment.",
     "name-particles": "The astronomer Neil deGrasse Tyson met Leonardo DiCaprio.",
     "hashtag-and-handle": "The #MeToo campaign was shared by @JaneDoeNews on Friday.",
-    "units": "The car reached 100mph and the charger delivers 50kWh.",
+    "units": "The car reached 100mph, the charger delivers 50kWh and the deal is worth £15million.",
     "ellipsis": "He paused… then spoke.",
     "numbers-after-abbreviations": "See Fig.3 and vol.2 of the report about the mp3 and covid19 files.",
     "camel-case-brand-of-known-words": "Staff at AppleInsider and CloudSimple declined to comment.",

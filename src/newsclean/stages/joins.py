@@ -133,10 +133,11 @@ def _address_splits(token: str, seg: _Segmenter) -> list[Split]:
 
 _SENTENCE_THEN_NUMBER = regex.compile(r"(?<![\p{L}\p{N}.])(\p{L}{4,})[.!?][”\"’)]?(?=\p{N})")
 _NUMBER_BEFORE = regex.compile(r"(?<![\p{L}\p{N}.,:/-])\p{N}{2,4}$")
-#: Letter parts that follow a number as a unit or suffix, not as a glued word ("100mph", "5min").
+#: Letter parts that follow a number as a unit or suffix, not as a glued word ("100mph", "5min",
+#: the British "£15million").
 _UNITS = frozenset(
     "mph kph kmh mps fps rpm bpm kbps mbps gbps khz mhz ghz mah kwh mwh gwh hrs yrs mins secs sec "
-    "min lbs ozs kms mln bln mio mrd tsd usd eur gbp".split()
+    "min lbs ozs kms mln bln mio mrd tsd usd eur gbp million billion trillion".split()
 )
 
 #: Lower-case name particles before a capital: "deGrasse", "vanDyke", "al-Assad" stay whole.
