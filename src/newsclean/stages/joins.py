@@ -201,7 +201,10 @@ KNOWN_WORD_MARGIN = 1.0
 CAPITALISED_TAIL_ZIPF = 5.5
 CAPITALISED_MIN_LETTERS = 6
 STOPWORD_HEAD_MIN_LETTERS = 8
+#: ... but a function word after the head is a join ("Twitterand"); a two-letter one only after a
+#: head this common ("Congresson"; not "Bergeron", "Absurdistan").
 SHORT_TAIL_HEAD_ZIPF = 4.0
+#: ... and so are two parts at least this long ("Instagramannouncement"; not "Stonebridge").
 LONG_PARTS_LETTERS = 6
 #: Two capitalised words this long glued together are a join: camel-case brands glue short words.
 LONG_WORDS_LETTERS = 7
@@ -211,6 +214,7 @@ COMMON_PARTS_ZIPF = 5.0
 #: Words before a number must be this common: "by30", "of20" but not "mp3", "covid19".
 WORD_BEFORE_NUMBER_ZIPF = 5.0
 WORD_AFTER_NUMBER_ZIPF = 4.0
+#: A known word this long before a number is a join however rare ("Wallpaper3."): "mp3" is short.
 LONG_WORD_BEFORE_NUMBER_LETTERS = 6
 #: A lower-case word glued to a capitalised one ("toldArs") must be at least this common.
 CASE_LEFT_ZIPF = 3.0
@@ -411,7 +415,7 @@ def _token_splits(token: str, seg: _Segmenter, repeated: bool) -> list[Split]:
         if (word.islower() or word.istitle()) and word.lower() not in _UNITS and z >= WORD_AFTER_NUMBER_ZIPF:
             splits.append(Split((m.start(),), f'number glued to word: "{word}" (zipf {z:.2f})'))
         elif word.istitle() and len(word) >= 4 and _NUMBER_BEFORE.search(token, 0, m.start()):
-            # "13Katie November 13", "1967To": a name or a sentence after a day or a year; not "3Com"
+            # "13Katie November 13", "2017Ford": a name after a day or a year; not "3Com"
             splits.append(Split((m.start(),), f'number glued to a capitalised word: "{word}"'))
     for m in _SENTENCE_THEN_NUMBER.finditer(token):
         word = m.group(1)
