@@ -252,6 +252,14 @@ def test_joins_german_keeps(text: str):
     assert run(text + "\n", "joins", lang="de").edits == ()
 
 
+def test_joins_inflecting_languages_keep_inflected_words():
+    # an unknown Polish word is more often an inflected form than glued words: "wnieśli by"
+    text = "Gdyby mogli, wnieśliby do projektu swoje wartości, a nieudostępnienie danych działa wyprzedzająco.\n"
+    assert run(text, "joins", lang="pl").edits == ()
+    # long known words glued together still split
+    assert "изучаем нормативы" in run("Мы лучше изучаемнормативы бега.\n", "joins", lang="ru").text
+
+
 def test_joins_german_keeps_quote_with_comma():
     text = "„Das ist gut“, sagte er am Montag.\n"
     assert run(text, "joins", lang="de").edits == ()

@@ -147,6 +147,11 @@ _NAME_PARTICLES = frozenset("de di da du del della des la le van von der den al 
 #: usually a real compound ("klimaschutzprogramm"), so a dictionary split needs a function word on
 #: one side of every cut ("undder" -> "und der").
 _COMPOUNDING = frozenset("de nl sv da nb no fi hu is et af lb".split())
+#: Languages whose words take many endings, particles and prefixes that wordfreq's lists do not
+#: hold: there an unknown lower-case word is often an inflected form ("wnieśliby", "nieudostępnienie",
+#: "wyprzedzająco"), so a dictionary split of one needs every part this long ("изучаем нормативы").
+_INFLECTING = frozenset("pl ru uk be cs sk sl hr sr bs bg mk lt lv fi et hu tr".split())
+INFLECTING_MIN_PART_LETTERS = 4
 
 #: Word-forming prefixes and suffixes that are also listed as words. A split that leaves one of
 #: these as a part is a derivation, not a join: "connect ness", "counter suits", "out sprinting",
@@ -706,6 +711,8 @@ class _Segmenter:
         if len(parts) < 2 or (score < whole + (KNOWN_WORD_MARGIN if whole_z > 0 else 0.0) and not all_common):
             # "Nadalkept": the split loses to a name, which the article may use on its own
             return self._name_then_word(piece) if piece.istitle() and whole_z == 0 else None
+        if self.lang in _INFLECTING and piece.islower() and min(map(len, parts)) < INFLECTING_MIN_PART_LETTERS:
+            return None
         stop = lexicon.stopwords(self.lang)
         prefixes, suffixes = _AFFIXES.get(self.lang, ((), ()))
         if parts[-1] in suffixes or (len(parts) == 2 and parts[0] in prefixes and parts[1] not in stop):
