@@ -297,6 +297,13 @@ def test_joins_dates_in_a_repeated_token_are_split():
     assert run(text, "joins").text == text.replace("NCJune", "NC June")
 
 
+def test_joins_name_seen_alone_is_split_from_the_word_after_it():
+    text = "Nadal won in Paris. He said Nadalkept the title, said Thomas Henick, the director.\n"
+    result = run(text, "joins")
+    assert "Nadal kept" in result.text
+    assert "Henick" in result.text  # "He" stands alone too, but a function word is no name
+
+
 def test_joins_extra_words_let_a_rare_name_be_recognised():
     # lavrov has zipf 2.66 in English: too rare to count as a word without help
     text = "Talks between Sergei Lavrovand the envoy ended.\n"

@@ -213,8 +213,10 @@ SHORT_TAIL_HEAD_ZIPF = 4.0
 LONG_PARTS_LETTERS = 6
 #: Two capitalised words this long glued together are a join: camel-case brands glue short words.
 LONG_WORDS_LETTERS = 7
-#: A name the article uses on its own, glued to a word this common: "Nadalkept", "Burrisand".
+#: A name the article uses on its own, glued to a word this common: "Ogunjobialso", "Burrisand";
+#: or, when the name is a word the lexicon knows, this common ("Nadalkept").
 NAME_TAIL_ZIPF = 5.5
+NAME_THEN_WORD_ZIPF = 4.0
 COMMON_PARTS_ZIPF = 5.0
 #: Words before a number must be this common: "by30", "of20" but not "mp3", "covid19".
 WORD_BEFORE_NUMBER_ZIPF = 5.0
@@ -709,8 +711,21 @@ class _Segmenter:
         # an unknown token made only of common words is a join however many cuts it takes ("hegaveto")
         all_common = whole_z == 0 and min(zs) >= COMMON_PARTS_ZIPF
         if len(parts) < 2 or (score < whole + (KNOWN_WORD_MARGIN if whole_z > 0 else 0.0) and not all_common):
-            # "Nadalkept": the split loses to a name, which the article may use on its own
-            return self._name_then_word(piece) if piece.istitle() and whole_z == 0 else None
+            if not (piece.istitle() and whole_z == 0):
+                return None
+            # "Nadalkept", "Romneydon’t": the split loses to a name, unless the article uses the
+            # name on its own and a common word follows it
+            if (
+                len(parts) == 2
+                and len(parts[0]) >= 4  # not "He" + "nick" in "Henick", "May" + "don" in "Maydon"
+                and parts[0] not in lexicon.stopwords(self.lang)
+                and zs[1] >= NAME_THEN_WORD_ZIPF
+                and self.lang not in _COMPOUNDING
+            ):
+                head = piece[: len(parts[0])]
+                reason = f'name glued to a word: "{head}" + "{parts[1]}" (zipf {zs[1]:.2f}), "{head}" seen alone'
+                return Split((len(parts[0]),), reason, (head,))
+            return self._name_then_word(piece)
         if self.lang in _INFLECTING and piece.islower() and min(map(len, parts)) < INFLECTING_MIN_PART_LETTERS:
             return None
         stop = lexicon.stopwords(self.lang)
