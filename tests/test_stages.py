@@ -302,6 +302,8 @@ def test_joins_name_seen_alone_is_split_from_the_word_after_it():
     result = run(text, "joins")
     assert "Nadal kept" in result.text
     assert "Henick" in result.text  # "He" stands alone too, but a function word is no name
+    text = "Posluszny led the defence. Paul Poslusznydropped into coverage on the last play.\n"
+    assert "Posluszny dropped" in run(text, "joins").text
 
 
 def test_joins_extra_words_let_a_rare_name_be_recognised():

@@ -789,9 +789,12 @@ class _Segmenter:
         Only with evidence: the name must stand alone elsewhere in the article.
         """
         word = piece.lower()
+        # a short tail must be very common; a longer one common ("Poslusznydropped"), but not where
+        # compounds are written as one word ("Korkenreste")
+        long_tail_zipf = NAME_TAIL_ZIPF if self.lang in _COMPOUNDING else NAME_THEN_WORD_ZIPF
         for cut in range(3, len(word) - 1):  # the longest common tail wins: "Burris" + "and"
             z = self.zipf(word[cut:])
-            if z >= NAME_TAIL_ZIPF and len(word) - cut >= 2:
+            if z >= (NAME_TAIL_ZIPF if len(word) - cut < 4 else long_tail_zipf) and len(word) - cut >= 2:
                 head = piece[:cut]
                 reason = f'name glued to a word: "{head}" + "{word[cut:]}" (zipf {z:.2f}), "{head}" seen alone'
                 return Split((cut,), reason, (head,))
