@@ -265,6 +265,10 @@ def test_joins_german_keeps_quote_with_comma():
     assert run(text, "joins", lang="de").edits == ()
 
 
+def test_joins_spanish_keeps_prefixed_words():
+    assert run("Los exclientes de la naviera protestaron.\n", "joins", lang="es").edits == ()
+
+
 def test_joins_spanish():
     text = "La medida afecta a los barrios del centroy a la zona del puerto.\n"
     assert "centro y a" in run(text, "joins", lang="es").text

@@ -175,6 +175,14 @@ _AFFIXES = {
         ),
         frozenset("heit keit ung ungen schaft lich lichen isch ig igen bar los".split()),
     ),
+    "es": (
+        frozenset("ex anti pre pos post sub super co re des auto micro multi semi contra inter sobre".split()),
+        frozenset("mente".split()),
+    ),
+    "fr": (
+        frozenset("ex anti pré post sous super co re ré dé auto micro multi semi contre inter sur".split()),
+        frozenset("ment".split()),
+    ),
 }
 
 # Scoring for dictionary splits, on wordfreq's Zipf scale (log10 of frequency per billion words).
