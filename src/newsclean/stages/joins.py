@@ -567,12 +567,11 @@ class _Segmenter:
         )
         self.is_common_word = functools.lru_cache(maxsize=500_000)(lambda token: _is_common_word(token, self))
         self._dictionary_split = functools.lru_cache(maxsize=200_000)(self._dictionary_split)
-        # word -> zipf as one plain dict: the rules look up every substring of every unknown token.
-        # Extra words count as known, at least as frequent as a long part must be.
-        table = lexicon.zipf_table(self.lang) if self.lang else {}
-        if extra:
-            table = {**table, **{w: max(MIN_LONG_PART_ZIPF + 1, table.get(w, 0.0)) for w in extra}}
-        self._table = table
+        # word -> zipf as one plain dict, shared by every segmenter of the language: the rules look up
+        # every substring of every unknown token. Extra words count as known, at least as frequent
+        # as a long part must be; they sit in a small dict of their own, looked at first.
+        self._table = lexicon.zipf_table(self.lang) if self.lang else {}
+        self._extra_zipf = {w: max(MIN_LONG_PART_ZIPF + 1, self._table.get(w, 0.0)) for w in extra}
         self._min_part_zipf = [MIN_PART_ZIPF.get(k, MIN_LONG_PART_ZIPF) for k in range(_MAX_PART_LETTERS + 1)]
 
     @classmethod
@@ -583,7 +582,12 @@ class _Segmenter:
 
     def zipf(self, word: str) -> float:
         """Zipf value of a lower-case word (wordfreq's keys are case-folded: "ß" is "ss")."""
-        return self._table.get(word.casefold(), 0.0)
+        return self._lookup(word.casefold(), 0.0)
+
+    def _lookup(self, folded: str, default: float) -> float:
+        if self._extra_zipf and folded in self._extra_zipf:
+            return self._extra_zipf[folded]
+        return self._table.get(folded, default)
 
     def _letter_splits(self, run: str) -> tuple[Split, ...]:
         """Splits inside a run of letters: where the case changes, then by the dictionary."""
@@ -818,7 +822,10 @@ class _Segmenter:
         """
         n = len(word)
         min_z = self._min_part_zipf
-        lookup = self._table.get if word == word.casefold() else (lambda w, d: self._table.get(w.casefold(), d))
+        if self._extra_zipf or word != word.casefold():
+            lookup = lambda w, d: self._lookup(w.casefold(), d)  # noqa: E731 - the rare slow path
+        else:
+            lookup = self._table.get
         if not any(lookup(word[j:], 0.0) >= min_z[n - j] for j in range(max(1, n - _MAX_PART_LETTERS), n)):
             return None
         # best[i]: the score of the best cut of word[:i] and where its last part starts
