@@ -45,8 +45,9 @@ def available_languages() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=8)
-def _zipf_table(lang: str) -> dict[str, float]:
-    """word -> Zipf value, for every word of the language's wordfreq list.
+def zipf_table(lang: str) -> dict[str, float]:
+    """Case-folded word -> Zipf value, for every word of the language's wordfreq list. Shared by
+    every caller: do not change it.
 
     Built as ``wordfreq.get_frequency_dict`` builds its word -> frequency dict, from the list's
     buckets (bucket ``i`` holds the words of frequency ``10 ** (-i / 100)``), but with the Zipf value
@@ -62,14 +63,6 @@ def _zipf_table(lang: str) -> dict[str, float]:
     return table
 
 
-def zipf_table(lang: str) -> dict[str, float]:
-    """The language's case-folded word -> Zipf value table, for callers that look up many words.
-
-    Do not change it: it is shared.
-    """
-    return _zipf_table(lang)
-
-
 def zipf(word: str, lang: str) -> float:
     """Zipf frequency of ``word`` (already lower-cased) in ``lang``; 0.0 if unknown.
 
@@ -80,7 +73,7 @@ def zipf(word: str, lang: str) -> float:
     >>> zipf("außerdem", "de") == zipf("ausserdem", "de") > 5
     True
     """
-    return _zipf_table(lang).get(word.casefold(), 0.0)
+    return zipf_table(lang).get(word.casefold(), 0.0)
 
 
 @functools.cache

@@ -667,7 +667,9 @@ class _Segmenter:
         if left.istitle():  # "TheNew", "WithOptilli"; "HashmiMumbai" if either name stands alone
             if left.lower() in stop:
                 return Split((cut,), f'{why} ("{left}" is a function word)')
-            if len(left) >= 3 and right.istitle() and self.zipf((left + right).lower()) == 0:
+            if len(left) < 3 or not right.istitle():
+                return None
+            if self.zipf((left + right).lower()) == 0:
                 # An unknown pair whose second word starts a sentence or a date ("AleppoThe",
                 # "DoeNovember"), or an unknown name glued to a known word ("ZinovievSaid"): camel-case
                 # brands are made of known words ("AppleInsider", "CloudSimple").
@@ -676,10 +678,10 @@ class _Segmenter:
                 z = self.zipf(right.lower())
                 if len(right) >= 3 and self.zipf(left.lower()) == 0 and z >= NAME_THEN_TITLE_ZIPF:
                     return Split((cut,), f'{why} (unknown "{left}", zipf {right} {z:.2f})')
-            if min(len(left), len(right)) >= LONG_WORDS_LETTERS and right.istitle():
+            if min(len(left), len(right)) >= LONG_WORDS_LETTERS:
                 # two long words: "InformationPractice", "ElectronicsMoving"; brands glue short ones
                 return Split((cut,), f"{why} (two long words)")
-            if len(left) >= 3 and right.istitle() and len(right) >= 3:
+            if len(right) >= 3:
                 # camel-case brands ("AppleInsider", "NetBackup") stand whole; glued names
                 # ("HashmiMumbai") are split only when the article uses both words on their own
                 return Split((cut,), f"{why}, both seen alone in the text", (f"{left} {right}",))
@@ -734,9 +736,7 @@ class _Segmenter:
                 and zs[1] >= NAME_THEN_WORD_ZIPF
                 and self.lang not in _COMPOUNDING
             ):
-                head = piece[: len(parts[0])]
-                reason = f'name glued to a word: "{head}" + "{parts[1]}" (zipf {zs[1]:.2f}), "{head}" seen alone'
-                return Split((len(parts[0]),), reason, (head,))
+                return _name_split(piece, len(parts[0]), zs[1])
             return self._name_then_word(piece)
         if self.lang in _INFLECTING and piece.islower() and min(map(len, parts)) < INFLECTING_MIN_PART_LETTERS:
             return None
@@ -807,9 +807,7 @@ class _Segmenter:
         for cut in range(3, len(word) - 1):  # the longest common tail wins: "Burris" + "and"
             z = self.zipf(word[cut:])
             if z >= (NAME_TAIL_ZIPF if len(word) - cut < 4 else long_tail_zipf) and len(word) - cut >= 2:
-                head = piece[:cut]
-                reason = f'name glued to a word: "{head}" + "{word[cut:]}" (zipf {z:.2f}), "{head}" seen alone'
-                return Split((cut,), reason, (head,))
+                return _name_split(piece, cut, z)
         return None
 
     def _viterbi(self, word: str) -> tuple[float, list[str]] | None:
@@ -853,6 +851,13 @@ class _Segmenter:
             parts.append(word[j:i])
             i = j
         return best[n][0], parts[::-1]
+
+
+def _name_split(piece: str, cut: int, tail_zipf: float) -> Split:
+    """A name glued to a word, split at ``cut`` if the article uses the name on its own."""
+    head, tail = piece[:cut], piece[cut:].lower()
+    reason = f'name glued to a word: "{head}" + "{tail}" (zipf {tail_zipf:.2f}), "{head}" seen alone'
+    return Split((cut,), reason, (head,))
 
 
 @functools.lru_cache(maxsize=32)
