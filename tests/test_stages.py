@@ -200,6 +200,7 @@ JOINS_KEEPS = {
     "opening-single-quote": "He typed 'reload' and waited.",
     "contraction": "They aren’t sure it’s over, and we’ve no idea.",
     "spaced-dash": "The rally – the largest in years – was peaceful.",
+    "writer-dots": "Last posted..Red wine and rain... The end came....Nobody cared.",
 }
 
 
@@ -246,10 +247,18 @@ def test_joins_german_noun_then_function_word():
         "Die Informationsquelle und -verteiler fehlen, ebenso Ein- und Ausgang.",  # suspended compounds
         "Außerdem schließt die Straße am Wochenende.",  # wordfreq spells ß as ss
         "Die Bundeskanzlerin und die Lehrerin des Jahres trafen sich.",  # -in and -es are suffixes
+        # endings that are also words: "gedeckelt er", "verhärten den", "Anspruch es"
+        "Ein gedeckelter Preis, ein achtloser Fahrer und die verhärtenden Fronten des Anspruches.",
     ],
 )
 def test_joins_german_keeps(text: str):
     assert run(text + "\n", "joins", lang="de").edits == ()
+
+
+def test_joins_german_function_word_after_a_function_word():
+    # "es" and "den" after a function word are words of their own, not endings
+    text = "Das Risiko ist hoch, denn lebensbedrohlichistes nicht fürden Einzelnen.\n"
+    assert "lebensbedrohlich ist es nicht für den Einzelnen" in run(text, "joins", lang="de").text
 
 
 def test_joins_inflecting_languages_keep_inflected_words():

@@ -48,8 +48,8 @@ _ADDRESS = regex.compile(
 # Punctuation followed by a letter with no space: the language-independent joins.
 _PUNCT_SPLIT = regex.compile(
     r"""(?x)
-      (?<=\p{Ll}{2}[”“"’»)]?(?:[.!?]+|…))(?=\p{Lu}(?:\p{Ll}|\P{L}|$))  # "afternoon.The", "attack).Buy";
-                                                                  # not "U.S.", "e.g.", "ctypes.POINTER"
+      (?<=\p{Ll}{2}[”“"’»)]?(?:[.!?]+(?<!\.\.)|…))(?=\p{Lu}(?:\p{Ll}|\P{L}|$))  # "afternoon.The",
+                      # "attack).Buy"; not "U.S.", "e.g.", "ctypes.POINTER", nor the writer's "posted..Red"
     | (?<=(?<![\p{L}\p{N}_.])\p{L}*\p{Ll}{2}[”"’»)]?[.!?])(?=\p{Lu}{2,}+(?![\p{Ll}\p{N}_(]))  # "special.NYC";
                                            # not "U.S.A.", "e.g.UK", "android.permission.CAMERA", "ctypes.POINTER("
     | (?<=[\p{N}%]\)?[.!?])(?=\p{Lu}(?:\p{Ll}|\P{L}|$))  # "in 2016.The", "(2:12:57).His"; not "3.5", "v1.0"
@@ -260,6 +260,23 @@ _CALENDAR_WORDS = frozenset(
     enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre lunes
     martes miércoles jueves viernes sábado domingo""".split()
 )
+
+
+#: Inflectional endings that are also words: German "er", "es", "den" end adjectives and
+#: participles ("achtlos|er", "gedeckelt|er", "aufkeimend|em"). The first set ends any word; the
+#: second follows "-en", where "-end" is a present participle ("verhärten|den" is "verhärtend|en").
+_INFLECTION_TAILS = {
+    "de": (frozenset("e er es em en".split()), frozenset("de den dem der des".split())),
+}
+
+
+def _inflected(lang: str | None, parts: list[str], stop: frozenset[str]) -> bool:
+    """True if the last part is an ending of the word before it, not a function word of its own:
+    a function word before it ("ist|es", "für|den") is a join still."""
+    if lang not in _INFLECTION_TAILS or len(parts) < 2 or parts[-2] in stop:
+        return False
+    endings, after_en = _INFLECTION_TAILS[lang]
+    return parts[-1] in endings or (parts[-2].endswith("en") and parts[-1] in after_en)
 
 
 class Split(NamedTuple):
@@ -744,6 +761,8 @@ class _Segmenter:
         prefixes, suffixes = _AFFIXES.get(self.lang, ((), ()))
         if parts[-1] in suffixes or (len(parts) == 2 and parts[0] in prefixes and parts[1] not in stop):
             return None  # a derivation, not two words: "connectness", "hyperpersonalized", "nachbastelt"
+        if _inflected(self.lang, parts, stop):
+            return None  # "gedeckelter", "verhärtenden": an ending, not a glued article or pronoun
         if self.lang in _COMPOUNDING:
             if piece.istitle() and any(p not in stop for p in parts[1:]):
                 return None  # "Gesundheitsversorgungseinrichtungen"; but "Regierungund"
