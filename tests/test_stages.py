@@ -200,6 +200,7 @@ JOINS_KEEPS = {
     "opening-single-quote": "He typed 'reload' and waited.",
     "contraction": "They aren’t sure it’s over, and we’ve no idea.",
     "spaced-dash": "The rally – the largest in years – was peaceful.",
+    "lower-case-i": "The incorporealities of the text are there.",
     "writer-dots": "Last posted..Red wine and rain... The end came....Nobody cared.",
 }
 
@@ -247,6 +248,7 @@ def test_joins_german_noun_then_function_word():
         "Die Informationsquelle und -verteiler fehlen, ebenso Ein- und Ausgang.",  # suspended compounds
         "Außerdem schließt die Straße am Wochenende.",  # wordfreq spells ß as ss
         "Die Bundeskanzlerin und die Lehrerin des Jahres trafen sich.",  # -in and -es are suffixes
+        "Der 27jährige Fahrer und die 17jährigen Schüler sahen eine 3fach höhere Zahl.",
         # endings that are also words: "gedeckelt er", "verhärten den", "Anspruch es"
         "Ein gedeckelter Preis, ein achtloser Fahrer und die verhärtenden Fronten des Anspruches.",
     ],

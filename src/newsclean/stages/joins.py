@@ -140,6 +140,9 @@ _UNITS = frozenset(
     "min lbs ozs kms mln bln mio mrd tsd usd eur gbp million billion trillion".split()
 )
 
+#: Adjectives that a number starts as one word: German "27jährige", "3fach", "10prozentige".
+_NUMBER_ADJECTIVE = regex.compile(r"(?:jährig|fach|malig|prozentig|tägig|stündig|wöchig|monatig|seitig|teilig)\p{L}*")
+
 #: Lower-case name particles before a capital: "deGrasse", "vanDyke", "al-Assad" stay whole.
 _NAME_PARTICLES = frozenset("de di da du del della des la le van von der den al el ibn bin mac mc".split())
 
@@ -444,6 +447,8 @@ def _token_splits(token: str, seg: _Segmenter, repeated: bool) -> list[Split]:
     for m in _NUMBER_THEN_WORD.finditer(token):
         word = m.group(1)
         z = seg.zipf(word.lower())
+        if _NUMBER_ADJECTIVE.fullmatch(word):
+            continue
         if (word.islower() or word.istitle()) and word.lower() not in _UNITS and z >= WORD_AFTER_NUMBER_ZIPF:
             splits.append(Split((m.start(),), f'number glued to word: "{word}" (zipf {z:.2f})'))
         elif word.istitle() and len(word) >= 4 and _NUMBER_BEFORE.search(token, 0, m.start()):
@@ -761,6 +766,8 @@ class _Segmenter:
         prefixes, suffixes = _AFFIXES.get(self.lang, ((), ()))
         if parts[-1] in suffixes or (len(parts) == 2 and parts[0] in prefixes and parts[1] not in stop):
             return None  # a derivation, not two words: "connectness", "hyperpersonalized", "nachbastelt"
+        if self.lang == "en" and piece.islower() and "i" in parts[:-1]:
+            return None  # "ithere", "incorporeal|i|ties"; a lower-case "i" ends a piece: "thei|Phone"
         if _inflected(self.lang, parts, stop):
             return None  # "gedeckelter", "verhärtenden": an ending, not a glued article or pronoun
         if self.lang in _COMPOUNDING:
