@@ -325,7 +325,7 @@ def test_version(flag: str):
 def test_help_lists_the_stages():
     result = invoke("--help")
     assert result.exit_code == 0
-    assert "unicode, structure, joins, headline, captions, boilerplate, whitespace" in result.stdout
+    assert "unicode, structure, joins, headline, captions, boilerplate, fragments, whitespace" in result.stdout
 
 
 # Through the installed command, once.

@@ -114,7 +114,7 @@ def test_explain_shows_a_join_and_its_separator():
     assert lines == [
         'in.txt:2:1: fragments join-line: continues line 1 ("Trump won by" ends mid-phrase)',
         "    + joined to the previous line with ' '",
-        'in.txt:3:1: fragments join-line: continues line 2 ("30 points" has no sentence end; this line starts with'
-        ' ".")',
+        'in.txt:3:1: fragments join-line: continues line 1 ("Trump won by 30 points" has no sentence end; this line'
+        ' starts with ".")',
         "    + joined to the previous line with ''",
     ]

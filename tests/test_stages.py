@@ -357,6 +357,38 @@ def test_headline_copy_later_in_the_text_is_dropped():
     assert result.text.count(HEADLINE) == 1 and result.text.startswith(HEADLINE)
 
 
+def test_headline_window_is_counted_in_letters():
+    # a heading repeated after 600 letters of article is a subheading of the article, not a headline
+    heading = "Why the harbour office wants a new ferry"
+    paragraphs = "".join(
+        f"The harbour office said on {day} that the ferry needs new engines and a new deck before summer.\n"
+        for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "May 1", "May 2")
+    )
+    near = f"{HEADLINE}\n{heading}\n{paragraphs}{heading}\n"
+    assert [e.line for e in run(near, "headline").edits] == [12]
+    far = f"{HEADLINE}\n{paragraphs}{heading}\nMore text.\n{heading}\n"
+    assert run(far, "headline").edits == ()
+    # after many short lines (a byline, a date, tags) a heading is still near the top
+    short = "".join(f"Tag {n}\n" for n in range(12))
+    assert [e.line for e in run(f"{HEADLINE}\n{short}{heading}\nText.\n{heading}\n", "headline").edits] == [16]
+
+
+def test_headline_window_does_not_move_when_fragments_are_joined():
+    # pieces of paragraphs joined into lines move no letter: a second run drops no new copy
+    pieces = "".join(
+        f"The council of\n{town}\nvoted on {day} to keep the\n{boat}\nin service until {year}.\n"
+        for town, day, boat, year in (
+            ("Eastbridge", "Monday", "ferry", 2030),
+            ("Westhaven", "Tuesday", "barge", 2031),
+            ("Ashford", "Friday", "tug", 2032),
+        )
+    )
+    text = f"{HEADLINE}\n{pieces}Why the ferry stays\nThe vote was close.\nWhy the ferry stays\n"
+    once = newsclean.clean(text)
+    assert once.stats.edits_by_stage["fragments"] == 9  # "The council of", three times, is template
+    assert newsclean.clean(once.text).edits == ()
+
+
 def test_headline_match_ignores_case_spacing_and_quote_style():
     text = 'Seoul warns “Moscow” over arms\n\nSEOUL  warns "Moscow" over arms\n\nThe ministry spoke.\n'
     assert [e.line for e in run(text, "headline").edits] == [3]
@@ -738,7 +770,7 @@ def test_fragments_reason_shows_the_evidence():
     _, edits = rejoin("Prices fell in\nMarch\nand April.\n")
     assert [(e.line, e.after, e.reason) for e in edits] == [
         (2, " ", 'continues line 1 ("Prices fell in" ends mid-phrase)'),
-        (3, " ", 'continues line 2 ("March" has no sentence end; this line starts lower-case)'),
+        (3, " ", 'continues line 1 ("Prices fell in March" has no sentence end; this line starts lower-case)'),
     ]
 
 

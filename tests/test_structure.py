@@ -113,7 +113,8 @@ def test_keeps_article_lines(text: str):
     assert clean(text, only=["structure"]).edits == ()
     result = clean(text)
     article = [line for line in text.splitlines() if line not in ("Most popular", "Latest headlines", "See also")]
-    assert [line for line in result.text.splitlines() if line.strip()] == article
+    # every article line is there, in order; the fragments stage may have joined a broken sentence
+    assert result.text.split() == " ".join(article).split()
 
 
 def test_skip_structure_keeps_the_list():

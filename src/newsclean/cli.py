@@ -79,7 +79,7 @@ def main(path, fmt, diff, explain, check, skip, only, lang, protect, extra_words
     """Clean the scraped news article in PATH (or stdin, with - or no PATH).
 
     \b
-    Stages, in order: unicode, structure, joins, headline, captions, boilerplate, whitespace.
+    Stages, in order: unicode, structure, joins, headline, captions, boilerplate, fragments, whitespace.
     Every change is an edit with a reason: see --diff and --explain.
     """
     try:

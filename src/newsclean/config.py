@@ -6,7 +6,7 @@ from dataclasses import dataclass, fields, replace
 
 #: The stages in the order they run. The names are the ones users type (``--skip captions``), the
 #: ones edits carry, and the config keys: one word for one thing.
-STAGE_NAMES = ("unicode", "structure", "joins", "headline", "captions", "boilerplate", "whitespace")
+STAGE_NAMES = ("unicode", "structure", "joins", "headline", "captions", "boilerplate", "fragments", "whitespace")
 
 
 class ConfigError(ValueError):

@@ -10,6 +10,7 @@ from .config import STAGE_NAMES, Config
 from .model import Context, Document, Edit, Result, Stats, apply_stage
 from .stages.boilerplate import drop_boilerplate
 from .stages.captions import drop_captions
+from .stages.fragments import rejoin_fragments
 from .stages.headline import drop_duplicate_headline, find_title
 from .stages.joins import insert_missing_spaces
 from .stages.lines import is_chrome
@@ -22,12 +23,10 @@ Stage = Callable[[Document, Context], Iterable[Edit]]
 #: (name, function) in the order they run. Unicode first, so every later rule sees real characters;
 #: structure next, so that the language detection and the joins stage (whose evidence is the words of the
 #: document) see the same lines on the input and on the output, which has lost the
-#: related-links lists; joins before the line rules, so patterns see words; whitespace last, so the
-#: gaps that removed lines leave close up.
-#:
-#: stages.fragments (rejoin the pieces of a paragraph split at inline tags) is not in the list yet:
-#: cleaning its output again still changes about 1 container text in 40 (a merged line becomes a
-#: caption or a headline copy, the joins stage finds a glued word at a seam), see issue 4.
+#: related-links lists; joins before the line rules, so patterns see words; fragments after the
+#: line rules, so that the lines it joins are the lines a second run sees (no dropped line between
+#: them), and the joins stage reads again what it merged; whitespace last, so the gaps that removed
+#: lines leave close up.
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("unicode", fix_unicode),
     ("structure", drop_related_links),
@@ -35,6 +34,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("headline", drop_duplicate_headline),
     ("captions", drop_captions),
     ("boilerplate", drop_boilerplate),
+    ("fragments", rejoin_fragments),
     ("whitespace", normalize_whitespace),
 )
 assert tuple(name for name, _ in STAGES) == STAGE_NAMES
@@ -48,6 +48,12 @@ def _run_stages(doc: Document, stages: tuple[tuple[str, Stage], ...], ctx: Conte
         if ctx.config.runs(name):
             doc, applied = apply_stage(doc, stage(doc, ctx))
             edits.extend(applied)
+            if name == "fragments" and applied and ctx.config.runs("joins"):
+                # A merged line has seams the joins stage has not read ("Average" + ".DJI fell"),
+                # and its evidence has lost the lines dropped since: read it again, as a second
+                # run over the output would.
+                doc, applied = apply_stage(doc, insert_missing_spaces(doc, ctx))
+                edits.extend(applied)
     return doc, edits
 
 

@@ -12,10 +12,20 @@ from collections.abc import Iterator
 
 from ..model import Context, Document, Edit
 from ..patterns import BOILERPLATE
+from .fragments import closes_sentence
 from .lines import drop_matching_lines
 
 STAGE = "boilerplate"
 
 
 def drop_boilerplate(doc: Document, ctx: Context) -> Iterator[Edit]:
-    return drop_matching_lines(doc, STAGE, BOILERPLATE)
+    previous: dict[int, str | None] = {}  # line number -> the text of the line of content before it
+    text = None
+    for line in doc.lines:
+        previous[line.number] = text
+        if line.text.strip():
+            text = line.text
+    for edit in drop_matching_lines(doc, STAGE, BOILERPLATE):
+        # ".”" after "part of who we are" ends that sentence: the fragments stage joins it
+        if not closes_sentence(edit.before, previous[edit.line]):
+            yield edit

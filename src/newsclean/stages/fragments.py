@@ -21,9 +21,9 @@ The separator is a space, or nothing before closing punctuation (``he said`` + `
 opening bracket or quote, between two CJK characters, and where the text already has a space at
 the seam (``get_text`` without ``strip=True`` keeps the spaces of the text nodes).
 
-Not in ``pipeline.STAGES`` yet: cleaning its output again still changes about 1 container text
-in 40 (a merged line turns out to be a caption or a headline copy; the joins stage finds a glued
-word at a seam such as ``surrounding`` + ``.Net``).
+It runs after the line rules, so chrome between two pieces is gone first (and never joined), and
+runs to a fixed point, so that cleaning its output again finds nothing to join: a join that would
+make chrome or a copy of another line is not made. The joins stage reads a merged line again.
 
     >>> from newsclean.config import Config
     >>> doc = Document.from_text("Trump won by\\n30 points\\nin 2016, and\\n20 points\\n.\\n")
@@ -39,7 +39,8 @@ from collections.abc import Iterator
 
 import regex
 
-from ..model import JOIN_LINE, Context, Document, Edit, Line, apply_edits  # noqa: F401 (doctest)
+from ..model import JOIN_LINE, Context, Document, Edit, Line, apply_edits
+from .headline import headline_key
 from .lines import collapse_spaces, ends_mid_phrase, is_chrome
 
 STAGE = "fragments"
@@ -68,8 +69,10 @@ _CONTINUES = regex.compile(
 _BYLINE = regex.compile(r"by\s+\p{Lu}")
 # A line of punctuation only (".", ")") is chrome on its own, but after a link it ends the sentence.
 _PUNCTUATION = regex.compile(r"[\p{P}\s]+")
+_CLOSING_RUN = regex.compile(r"[,.;:!?…)\]}%”’»\"']{1,3}")
 _CLOSING = regex.compile(r"[,.;:!?)\]}%”’»」』、。，]")
-_OPENING = regex.compile(r"[(\[{“‘„«¿¡「『]$")
+# A quote opens only after a space or a bracket: "wollen“" ends a German quotation.
+_OPENING = regex.compile(r"[(\[{¿¡「『]$|(?:^|[\s(\[{])[“‘„«]$")
 
 
 def _is_cjk(c: str) -> bool:
@@ -94,6 +97,18 @@ def separator(previous: str, line: str) -> str:
 
 def _is_open(text: str) -> bool:
     return not _SENTENCE_END.search(text.rstrip())
+
+
+def closes_sentence(text: str, previous: str | None) -> bool:
+    """True if ``text`` is only the punctuation that ends the sentence of ``previous``: a link or
+    an emphasis ended just before it (``part of who we are`` / ``.”``). This stage joins it; the
+    boilerplate stage leaves it for this one, though a line of symbols is chrome elsewhere."""
+    return (
+        previous is not None
+        and bool(_CLOSING_RUN.fullmatch(text.strip()))
+        and _is_open(previous)
+        and not is_chrome(previous)
+    )
 
 
 def _not_chrome(text: str) -> bool:
@@ -141,15 +156,51 @@ def _tail(text: str, width: int = 30) -> str:
 
 
 def rejoin_fragments(doc: Document, ctx: Context) -> Iterator[Edit]:
+    """The joins of one pass, then of another over the result, until a pass finds none.
+
+    Each pass can change what the next one sees (a line refused as a copy of another may find that
+    other merged away), and cleaning the output again must find nothing: so the stage runs to its
+    fixed point. A join found in a later pass joins the first line of a merged paragraph to the
+    paragraph before it, which is an edit of that input line like any other.
+    """
+    found: list[Edit] = []
+    while True:
+        more = list(_one_pass(doc))
+        if not more:
+            return iter(found)
+        found += more
+        doc = apply_edits(doc, more)
+
+
+def _one_pass(doc: Document) -> Iterator[Edit]:
+    """Join each piece to the paragraph built so far, judged as a second run would see it.
+
+    The paragraph's merged text is what the next piece is tested against (its end, whether it is
+    chrome or template), because cleaning the output again sees that merged line. A join that would
+    make chrome, or a copy of another line of the document (which the headline stage would drop),
+    is not made.
+    """
     lines = doc.lines
     copies = Counter(collapse_spaces(line.text) for line in lines)
     template = {key for key, n in copies.items() if n >= TEMPLATE_COPIES and not _PUNCTUATION.fullmatch(key)}
-    for i in range(1, len(lines)):
-        previous, line = lines[i - 1], lines[i]
-        if not previous.text.strip() or not line.text.strip():
+    keys = {headline_key(line.text) for line in lines if line.text.strip()}
+    paragraph: Line | None = None
+    for i, line in enumerate(lines):
+        if not line.text.strip():
+            paragraph = None
             continue
-        following = lines[i + 1] if i + 1 < len(lines) and lines[i + 1].text.strip() else None
-        reason = _why(previous, line, following, template)
-        if reason is not None:
-            after = separator(previous.text, line.text)
-            yield Edit(STAGE, JOIN_LINE, line.number, 0, 0, "", after, reason)
+        if paragraph is not None:
+            following = lines[i + 1] if i + 1 < len(lines) and lines[i + 1].text.strip() else None
+            reason = _why(paragraph, line, following, template)
+            if reason is not None:
+                after = separator(paragraph.text, line.text)
+                merged = paragraph.text + after + line.text
+                if is_chrome(merged) or headline_key(merged) in keys:
+                    # the line stays apart, and nothing joins it: its own continuation would make
+                    # a different line, which a second run would test against the paragraph again
+                    paragraph = None
+                    continue
+                yield Edit(STAGE, JOIN_LINE, line.number, 0, 0, "", after, reason)
+                paragraph = paragraph._replace(text=merged)
+                continue
+        paragraph = line

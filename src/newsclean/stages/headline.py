@@ -24,8 +24,10 @@ from .lines import is_chrome
 
 STAGE = "headline"
 
-#: Where a headline can stand: among the first lines of content. Later lines are the article.
-HEADLINE_WINDOW = 8
+#: Where a headline can stand: among the first letters of content (each distinct line counted
+#: once). Later lines are the article. Letters, not lines, because the fragments stage merges lines
+#: and a second run must see the same window: merging moves no letter.
+HEADLINE_WINDOW_LETTERS = 600
 #: A headline is a short line of at most MAX_WORDS words. To be dropped as a repeat it needs
 #: MIN_REPEATED_WORDS: short repeated lines ("Everybody's a Critic") are more often subheadings.
 MIN_TITLE_WORDS = 2
@@ -75,7 +77,12 @@ def drop_duplicate_headline(doc: Document, ctx: Context) -> Iterator[Edit]:
     content = [line for line in doc.lines if line.text.strip() and not is_chrome(line.text)]
     keys = [headline_key(line.text) for line in content]
     counts = Counter(keys)
-    window = set(list(dict.fromkeys(keys))[:HEADLINE_WINDOW])
+    window, letters = set(), 0
+    for key in dict.fromkeys(keys):
+        if letters >= HEADLINE_WINDOW_LETTERS:
+            break
+        window.add(key)
+        letters += sum(c.isalnum() for c in key)
     first: dict[str, int] = {}
     for line, key in zip(content, keys):
         if key not in window or not 2 <= counts[key] <= MAX_COPIES:
