@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 import regex
@@ -279,24 +279,29 @@ def insert_missing_spaces(doc: Document, ctx: Context) -> Iterator[Edit]:
     ['Putin and', 'said. The']
     """
     splitter = _DocumentSplitter(_Segmenter.for_context(ctx), _word_counts(doc))
+    whole = "\n".join(line.text for line in doc.lines)
+    # the tokens of a line are its _TOKEN matches; str.split() finds the same ones much faster,
+    # unless the text has one of the separators that only str.split() breaks at
+    tokens = _TOKEN.findall if _SPLIT_ONLY.search(whole) else str.split
+    # decided once per distinct token, and a line without one of them is passed over whole
+    to_split = splitter.tokens_with_candidates(set(tokens(whole)))
     found = []  # (line, token match, quote splits): the tokens that may need a space
     for line in doc.lines:
         quotes = _quote_splits(line.text)
-        for m in _TOKEN.finditer(line.text):
-            token = m.group()
-            if not quotes and splitter.seg.is_common_word(token):
-                continue  # the common case, made cheap
-            q = [Split((pos - m.start(),), why) for pos, why in quotes if m.start() < pos < m.end()]
-            if q or splitter.candidates(token):
-                found.append((line, m, q))
+        if quotes:
+            for m in _TOKEN.finditer(line.text):
+                q = [Split((pos - m.start(),), why) for pos, why in quotes if m.start() < pos < m.end()]
+                if q or m.group() in to_split:
+                    found.append((line, m, q))
+        elif not to_split.isdisjoint(tokens(line.text)):  # most lines have none
+            found += [(line, m, []) for m in _TOKEN.finditer(line.text) if m.group() in to_split]
     # Words that stand alone in the document are the evidence some splits need. Splits add words
     # ("Hashmi Mumbai" adds "Mumbai"), which may be evidence for another: iterate to a fixed point,
     # so that cleaning the output again finds nothing new.
-    seen = {v for w in splitter.counts if w for v in _evidence(w)}
+    seen = _evidence(splitter.counts)
     while True:
         chosen = [(line, m, splitter.resolve(m.group(), seen, q)) for line, m, q in found]
-        words = {_core(p) for _, m, splits in chosen for p in _apply_cuts(m.group(), splits).split()}
-        parts = {v for w in words for v in _evidence(w)}
+        parts = _evidence({_core(p) for _, m, splits in chosen for p in _apply_cuts(m.group(), splits).split()})
         if parts <= seen:
             break
         seen |= parts
@@ -310,10 +315,13 @@ def insert_missing_spaces(doc: Document, ctx: Context) -> Iterator[Edit]:
 
 # A word with ordinary punctuation at its edges: "said.", "(Trump", "Kim’s" is not one (inner ’).
 _PLAIN_WORD = regex.compile(r"[(\[{\"'“‘«]*(\p{L}+)[.,;:!?)\]}\"'”’»]*")
+#: Information separators: whitespace to str.split(), not to _TOKEN's \S.
+_SPLIT_ONLY = regex.compile(r"[\x1c-\x1f]")
 
 
 def _is_common_word(token: str, seg: _Segmenter) -> bool:
-    """A frequent word with at most edge punctuation: no rule could split it."""
+    """A frequent word with at most edge punctuation: no rule could split it, so it has no
+    candidates even in a line with quotes."""
     m = _PLAIN_WORD.fullmatch(token)
     if m is None:
         return False
@@ -329,6 +337,9 @@ class _DocumentSplitter:
         self.seg = seg
         self.counts = counts
         self._memo: dict[str, tuple[Split, ...]] = {}
+
+    def tokens_with_candidates(self, tokens: set[str]) -> set[str]:
+        return {t for t in self.seg.uncommon(tokens) if self.candidates(t)}
 
     def candidates(self, token: str) -> tuple[Split, ...]:
         if token not in self._memo:
@@ -364,7 +375,8 @@ def _word_counts(doc: Document) -> Counter[str]:
     # Copies that differ in case or quote style are one line, as the headline stage sees them, and
     # so are copies that differ only in spaces: this stage inserts spaces, which can make them equal.
     lines = {headline_key(line.text).replace(" ", ""): line.text for line in doc.lines}
-    return Counter(_core(t) for text in lines.values() if text.strip() and not is_chrome(text) for t in text.split())
+    words = " ".join(text for text in lines.values() if text.strip() and not is_chrome(text)).split()
+    return Counter(map(_core, words))
 
 
 def _has_evidence(split: Split, seen: set[str]) -> bool:
@@ -379,12 +391,15 @@ def _apply_cuts(token: str, splits: list[Split]) -> str:
 
 _EDGE_PUNCT = regex.compile(r"^[\p{P}\p{S}]+|[\p{P}\p{S}]+$")
 #: "Nadal’s" is evidence that "Nadal" is a word of the article.
-_POSSESSIVE = regex.compile(r"['’]s$")
+_POSSESSIVE = ("'s", "’s")
 
 
-def _evidence(word: str) -> tuple[str, ...]:
-    """The words a standalone ``word`` shows the article uses: itself, and "Nadal" for "Nadal’s"."""
-    return (word, _POSSESSIVE.sub("", word)) if word else ()
+def _evidence(words: Iterable[str]) -> set[str]:
+    """The words that standalone ``words`` show the article uses: each of them, and "Nadal" for
+    "Nadal’s"."""
+    found = set(words)
+    found.discard("")
+    return found | {w[:-2] for w in found if w.endswith(_POSSESSIVE)}
 
 
 @functools.lru_cache(maxsize=500_000)
@@ -548,6 +563,8 @@ def _straight_quote_opens(text: str, pos: int) -> bool | None:
     return text.count('"', 0, pos) % 2 == 0
 
 
+#: How many distinct common tokens ("said.", "(The") a segmenter remembers.
+_MAX_COMMON_TOKENS = 100_000
 #: The longest part a dictionary split considers.
 _MAX_PART_LETTERS = 24
 
@@ -566,6 +583,9 @@ class _Segmenter:
             lambda token, repeated: tuple(_token_splits(token, self, repeated))
         )
         self.is_common_word = functools.lru_cache(maxsize=500_000)(lambda token: _is_common_word(token, self))
+        # the common words met so far, to take them out of a document's tokens at C speed; the
+        # frequent words are few (3,051 English ones at NEVER_SPLIT_ZIPF), so the set stays small
+        self._common: set[str] = set()
         self._dictionary_split = functools.lru_cache(maxsize=200_000)(self._dictionary_split)
         # word -> zipf as one plain dict, shared by every segmenter of the language: the rules look up
         # every substring of every unknown token. Extra words count as known, at least as frequent
@@ -579,6 +599,15 @@ class _Segmenter:
         protected = frozenset(w.casefold() for w in ctx.config.protected_words)
         extra = frozenset(w.casefold() for w in ctx.config.extra_words)
         return _cached_segmenter(ctx.lang, protected, extra)
+
+    def uncommon(self, tokens: set[str]) -> set[str]:
+        """The tokens that are not common words (see _is_common_word)."""
+        rest = tokens - self._common
+        common = {t for t in rest if self.is_common_word(t)}
+        if len(self._common) > _MAX_COMMON_TOKENS:
+            self._common.clear()  # only a text made to grow it, with many marks around common words
+        self._common |= common
+        return rest - common
 
     def zipf(self, word: str) -> float:
         """Zipf value of a lower-case word (wordfreq's keys are case-folded: "ß" is "ss")."""
