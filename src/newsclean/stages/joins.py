@@ -339,12 +339,29 @@ class _DocumentSplitter:
         self._memo: dict[str, tuple[Split, ...]] = {}
 
     def tokens_with_candidates(self, tokens: set[str]) -> set[str]:
-        return {t for t in self.seg.uncommon(tokens) if self.candidates(t)}
+        """The tokens that have candidate splits. Most have none, and the segmenter remembers
+        those: they are set aside with one set difference, and the rest looked at one by one."""
+        seg = self.seg
+        found = set()
+        for token in tokens - seg.quiet_both:
+            repeated = self._repeated(token)
+            if token in seg.quiet[repeated]:
+                continue
+            if _is_common_word(token, seg):
+                seg.remember_quiet(token, None)
+            elif self.candidates(token):
+                found.add(token)
+            else:
+                seg.remember_quiet(token, repeated)
+        return found
 
     def candidates(self, token: str) -> tuple[Split, ...]:
         if token not in self._memo:
-            self._memo[token] = self.seg.token_splits(token, self.counts[_core(token)] > 1)
+            self._memo[token] = self.seg.token_splits(token, self._repeated(token))
         return self._memo[token]
+
+    def _repeated(self, token: str) -> bool:
+        return self.counts.get(_core(token), 0) > 1
 
     def resolve(self, token: str, seen: set[str], extra: list[Split] = ()) -> list[Split]:
         """The token's splits with their evidence, then the splits of the parts they leave, and so
@@ -563,8 +580,8 @@ def _straight_quote_opens(text: str, pos: int) -> bool | None:
     return text.count('"', 0, pos) % 2 == 0
 
 
-#: How many distinct common tokens ("said.", "(The") a segmenter remembers.
-_MAX_COMMON_TOKENS = 100_000
+#: How many tokens without splits a segmenter remembers, as many as it caches decisions for.
+_MAX_QUIET_TOKENS = 500_000
 #: The longest part a dictionary split considers.
 _MAX_PART_LETTERS = 24
 
@@ -582,10 +599,10 @@ class _Segmenter:
         self.token_splits = functools.lru_cache(maxsize=500_000)(
             lambda token, repeated: tuple(_token_splits(token, self, repeated))
         )
-        self.is_common_word = functools.lru_cache(maxsize=500_000)(lambda token: _is_common_word(token, self))
-        # the common words met so far, to take them out of a document's tokens at C speed; the
-        # frequent words are few (3,051 English ones at NEVER_SPLIT_ZIPF), so the set stays small
-        self._common: set[str] = set()
+        # tokens known to have no candidate splits when their word stands once in the document, when
+        # it repeats (quiet[repeated]), and either way: common words at once, others when met both ways
+        self.quiet: tuple[set[str], set[str]] = (set(), set())
+        self.quiet_both: set[str] = set()
         self._dictionary_split = functools.lru_cache(maxsize=200_000)(self._dictionary_split)
         # word -> zipf as one plain dict, shared by every segmenter of the language: the rules look up
         # every substring of every unknown token. Extra words count as known, at least as frequent
@@ -600,14 +617,16 @@ class _Segmenter:
         extra = frozenset(w.casefold() for w in ctx.config.extra_words)
         return _cached_segmenter(ctx.lang, protected, extra)
 
-    def uncommon(self, tokens: set[str]) -> set[str]:
-        """The tokens that are not common words (see _is_common_word)."""
-        rest = tokens - self._common
-        common = {t for t in rest if self.is_common_word(t)}
-        if len(self._common) > _MAX_COMMON_TOKENS:
-            self._common.clear()  # only a text made to grow it, with many marks around common words
-        self._common |= common
-        return rest - common
+    def remember_quiet(self, token: str, repeated: bool | None) -> None:
+        """Record that ``token`` has no candidate splits when its word repeats or not, or (None) either way."""
+        if len(self.quiet_both) + len(self.quiet[False]) + len(self.quiet[True]) > _MAX_QUIET_TOKENS:
+            for tokens in (self.quiet_both, *self.quiet):
+                tokens.clear()
+        if repeated is not None and token not in self.quiet[not repeated]:
+            self.quiet[repeated].add(token)
+        else:
+            self.quiet[not repeated].discard(token)
+            self.quiet_both.add(token)
 
     def zipf(self, word: str) -> float:
         """Zipf value of a lower-case word (wordfreq's keys are case-folded: "ß" is "ss")."""
