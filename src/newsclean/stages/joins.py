@@ -299,13 +299,22 @@ def insert_missing_spaces(doc: Document, ctx: Context) -> Iterator[Edit]:
     # ("Hashmi Mumbai" adds "Mumbai"), which may be evidence for another: iterate to a fixed point,
     # so that cleaning the output again finds nothing new.
     seen = _evidence(splitter.counts)
+    chosen: list[list[Split] | None] = [None] * len(found)
     while True:
-        chosen = [(line, m, splitter.resolve(m.group(), seen, q)) for line, m, q in found]
-        parts = _evidence({_core(p) for _, m, splits in chosen for p in _apply_cuts(m.group(), splits).split()})
+        resolved = [splitter.resolve(m.group(), seen, q) for _, m, q in found]
+        # the words of a token whose splits did not change are in seen already
+        words = {
+            _core(p)
+            for (_, m, _), before, splits in zip(found, chosen, resolved)
+            if splits != before
+            for p in _apply_cuts(m.group(), splits).split()
+        }
+        chosen = resolved
+        parts = _evidence(words)
         if parts <= seen:
             break
         seen |= parts
-    for line, m, splits in chosen:
+    for (line, m, _), splits in zip(found, chosen):
         token = m.group()
         after = _apply_cuts(token, splits)
         if after != token:
@@ -337,6 +346,8 @@ class _DocumentSplitter:
         self.seg = seg
         self.counts = counts
         self._memo: dict[str, tuple[Split, ...]] = {}
+        # resolved splits that needed no evidence, the same in every round of insert_missing_spaces
+        self._settled: dict[str, list[Split]] = {}
 
     def tokens_with_candidates(self, tokens: set[str]) -> set[str]:
         """The tokens that have candidate splits. Most have none, and the segmenter remembers
@@ -366,12 +377,19 @@ class _DocumentSplitter:
     def resolve(self, token: str, seen: set[str], extra: list[Split] = ()) -> list[Split]:
         """The token's splits with their evidence, then the splits of the parts they leave, and so
         on: "Putinand30" -> "Putin and30" -> "Putin and 30", what a second run would find."""
-        splits = [s for s in [*extra, *self.candidates(token)] if _has_evidence(s, seen)]
+        if not extra and token in self._settled:
+            return self._settled[token]
+        candidates = [*extra, *self.candidates(token)]
+        settled = not any(s.needs for s in candidates)
+        splits = [s for s in candidates if _has_evidence(s, seen)]
         cuts = sorted({c for s in splits for c in s.cuts if 0 < c < len(token)})
         if not cuts:
-            return []
-        for a, b in itertools.pairwise([0, *cuts, len(token)]):
+            splits = []
+        for a, b in itertools.pairwise([0, *cuts, len(token)] if cuts else ()):
             splits += [s._replace(cuts=tuple(c + a for c in s.cuts)) for s in self.resolve(token[a:b], seen)]
+            settled = settled and token[a:b] in self._settled
+        if settled and not extra:
+            self._settled[token] = splits
         return splits
 
 
