@@ -293,8 +293,10 @@ def insert_missing_spaces(doc: Document, ctx: Context) -> Iterator[Edit]:
                 q = [Split((pos - m.start(),), why) for pos, why in quotes if m.start() < pos < m.end()]
                 if q or m.group() in to_split:
                     found.append((line, m, q))
-        elif not to_split.isdisjoint(tokens(line.text)):  # most lines have none
-            found += [(line, m, []) for m in _TOKEN.finditer(line.text) if m.group() in to_split]
+        else:
+            wanted = to_split.intersection(tokens(line.text))
+            if wanted:  # most lines have none
+                found += [(line, m, []) for m in _matches_of(line.text, wanted)]
     # Words that stand alone in the document are the evidence some splits need. Splits add words
     # ("Hashmi Mumbai" adds "Mumbai"), which may be evidence for another: iterate to a fixed point,
     # so that cleaning the output again finds nothing new.
@@ -326,6 +328,20 @@ def insert_missing_spaces(doc: Document, ctx: Context) -> Iterator[Edit]:
 _PLAIN_WORD = regex.compile(r"[(\[{\"'“‘«]*(\p{L}+)[.,;:!?)\]}\"'”’»]*")
 #: Information separators: whitespace to str.split(), not to _TOKEN's \S.
 _SPLIT_ONLY = regex.compile(r"[\x1c-\x1f]")
+
+
+def _matches_of(text: str, tokens: set[str]) -> list[regex.Match]:
+    """The _TOKEN matches of ``text`` that are one of ``tokens``, in order. Found with str.find:
+    a line that has one is often a long paragraph, slow to match token by token."""
+    matches = []
+    for token in tokens:
+        start = text.find(token)
+        while start >= 0:
+            m = _TOKEN.match(text, start)
+            if m.end() == start + len(token) and (start == 0 or _TOKEN.match(text, start - 1) is None):
+                matches.append(m)
+            start = text.find(token, start + 1)
+    return sorted(matches, key=lambda m: m.start())
 
 
 def _is_common_word(token: str, seg: _Segmenter) -> bool:
