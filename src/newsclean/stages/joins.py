@@ -400,10 +400,11 @@ class _DocumentSplitter:
         splits = [s for s in candidates if _has_evidence(s, seen)]
         cuts = sorted({c for s in splits for c in s.cuts if 0 < c < len(token)})
         if not cuts:
-            splits = []
-        for a, b in itertools.pairwise([0, *cuts, len(token)] if cuts else ()):
-            splits += [s._replace(cuts=tuple(c + a for c in s.cuts)) for s in self.resolve(token[a:b], seen)]
-            settled = settled and token[a:b] in self._settled
+            splits = []  # splits that only cut at the token's edges
+        else:
+            for a, b in itertools.pairwise([0, *cuts, len(token)]):
+                splits += [s._replace(cuts=tuple(c + a for c in s.cuts)) for s in self.resolve(token[a:b], seen)]
+                settled = settled and token[a:b] in self._settled
         if settled and not extra:
             self._settled[token] = splits
         return splits
@@ -671,7 +672,8 @@ class _Segmenter:
         if repeated is not None and token not in self.quiet[not repeated]:
             self.quiet[repeated].add(token)
         else:
-            self.quiet[not repeated].discard(token)
+            for tokens in self.quiet:
+                tokens.discard(token)
             self.quiet_both.add(token)
 
     def zipf(self, word: str) -> float:
