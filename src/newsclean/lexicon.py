@@ -23,9 +23,13 @@ import regex
 _SPACED_SCRIPT = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}]")
 #: Han, kana, Hangul, Thai: scripts where a missing space is not a defect we can see.
 _UNSPACED_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+#: A character that may be of those scripts: none is below Thai (U+0E00) or a General Punctuation
+#: mark (curly quotes, dashes). A plain range, scanned much faster than the script properties.
+_MAYBE_UNSPACED = regex.compile(r"[^\x00-\u0dff\u2000-\u206f]")
 # Words for detection; a lower-case word glued to a capitalised one is split so that "theSenate"
-# counts its "the" (but "DeSantis" is one word, not Portuguese "de").
-_WORD = regex.compile(r"\p{Ll}{2,}(?=\p{Lu}\p{Ll})|\p{L}+")
+# counts its "the" (but "DeSantis" is one word, not Portuguese "de"). Possessive: inside a run of
+# lower-case letters no capital follows, so giving letters back could not make the lookahead match.
+_WORD = regex.compile(r"\p{Ll}{2,}+(?=\p{Lu}\p{Ll})|\p{L}+")
 
 #: How many words of a document detection looks at; the top words of a language settle it fast.
 DETECT_WORDS = 2000
@@ -98,23 +102,23 @@ def detect_language(text: str) -> str | None:
     'en'
     """
     sample = text[:20000]
-    unspaced = len(_UNSPACED_SCRIPT.findall(sample))
-    if unspaced and unspaced > len(_SPACED_SCRIPT.findall(sample)):
-        return None  # CJK and Thai: no spaces to restore, and wordfreq's lists need tokenizers
+    if _MAYBE_UNSPACED.search(sample):
+        unspaced = len(_UNSPACED_SCRIPT.findall(sample))
+        if unspaced and unspaced > len(_SPACED_SCRIPT.findall(sample)):
+            return None  # CJK and Thai: no spaces to restore, and wordfreq's lists need tokenizers
     words = [w.casefold() for w in _WORD.findall(sample)[:DETECT_WORDS]]
     if not words:
         return None
-    scores: dict[str, float] = {}
-    hits: dict[str, int] = {}
     index = _stopword_index()
+    scores = dict.fromkeys(sorted(_stopwords()), 0.0)  # sorted: ties go to the same language every time
     for w in words:
         for lang, z in index.get(w, ()):
-            scores[lang] = scores.get(lang, 0.0) + z
-            hits[lang] = hits.get(lang, 0) + 1
-    if not scores:
-        return None
-    best = max(sorted(scores), key=scores.__getitem__)  # sorted: ties go to the same language every time
-    return best if hits[best] >= DETECT_MIN_SHARE * len(words) else None
+            scores[lang] += z
+    best = max(scores, key=scores.__getitem__)
+    if not scores[best]:
+        return None  # no word of any top list (each scores above 0)
+    hits = sum(map(stopwords(best).__contains__, words))
+    return best if hits >= DETECT_MIN_SHARE * len(words) else None
 
 
 @functools.cache

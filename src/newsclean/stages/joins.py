@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 import regex
@@ -299,28 +299,44 @@ def insert_missing_spaces(doc: Document, ctx: Context) -> Iterator[Edit]:
     ['Putin and', 'said. The']
     """
     splitter = _DocumentSplitter(_Segmenter.for_context(ctx), _word_counts(doc))
+    whole = "\n".join(line.text for line in doc.lines)
+    # the tokens of a line are its _TOKEN matches; str.split() finds the same ones much faster,
+    # unless the text has one of the separators that only str.split() breaks at
+    tokens = _TOKEN.findall if _SPLIT_ONLY.search(whole) else str.split
+    # decided once per distinct token, and a line without one of them is passed over whole
+    to_split = splitter.tokens_with_candidates(set(tokens(whole)))
     found = []  # (line, token match, quote splits): the tokens that may need a space
     for line in doc.lines:
         quotes = _quote_splits(line.text)
-        for m in _TOKEN.finditer(line.text):
-            token = m.group()
-            if not quotes and splitter.seg.is_common_word(token):
-                continue  # the common case, made cheap
-            q = [Split((pos - m.start(),), why) for pos, why in quotes if m.start() < pos < m.end()]
-            if q or splitter.candidates(token):
-                found.append((line, m, q))
+        if quotes:
+            for m in _TOKEN.finditer(line.text):
+                q = [Split((pos - m.start(),), why) for pos, why in quotes if m.start() < pos < m.end()]
+                if q or m.group() in to_split:
+                    found.append((line, m, q))
+        else:
+            wanted = to_split.intersection(tokens(line.text))
+            if wanted:  # most lines have none
+                found += [(line, m, []) for m in _matches_of(line.text, wanted)]
     # Words that stand alone in the document are the evidence some splits need. Splits add words
     # ("Hashmi Mumbai" adds "Mumbai"), which may be evidence for another: iterate to a fixed point,
     # so that cleaning the output again finds nothing new.
-    seen = {v for w in splitter.counts if w for v in _evidence(w)}
+    seen = _evidence(splitter.counts)
+    chosen: list[list[Split] | None] = [None] * len(found)
     while True:
-        chosen = [(line, m, splitter.resolve(m.group(), seen, q)) for line, m, q in found]
-        words = {_core(p) for _, m, splits in chosen for p in _apply_cuts(m.group(), splits).split()}
-        parts = {v for w in words for v in _evidence(w)}
+        resolved = [splitter.resolve(m.group(), seen, q) for _, m, q in found]
+        # the words of a token whose splits did not change are in seen already
+        words = {
+            _core(p)
+            for (_, m, _), before, splits in zip(found, chosen, resolved)
+            if splits != before
+            for p in _apply_cuts(m.group(), splits).split()
+        }
+        chosen = resolved
+        parts = _evidence(words)
         if parts <= seen:
             break
         seen |= parts
-    for line, m, splits in chosen:
+    for (line, m, _), splits in zip(found, chosen):
         token = m.group()
         after = _apply_cuts(token, splits)
         if after != token:
@@ -330,10 +346,27 @@ def insert_missing_spaces(doc: Document, ctx: Context) -> Iterator[Edit]:
 
 # A word with ordinary punctuation at its edges: "said.", "(Trump", "Kim’s" is not one (inner ’).
 _PLAIN_WORD = regex.compile(r"[(\[{\"'“‘«]*(\p{L}+)[.,;:!?)\]}\"'”’»]*")
+#: Information separators: whitespace to str.split(), not to _TOKEN's \S.
+_SPLIT_ONLY = regex.compile(r"[\x1c-\x1f]")
+
+
+def _matches_of(text: str, tokens: set[str]) -> list[regex.Match]:
+    """The _TOKEN matches of ``text`` that are one of ``tokens``, in order. Found with str.find:
+    a line that has one is often a long paragraph, slow to match token by token."""
+    matches = []
+    for token in tokens:
+        start = text.find(token)
+        while start >= 0:
+            m = _TOKEN.match(text, start)
+            if m.end() == start + len(token) and (start == 0 or _TOKEN.match(text, start - 1) is None):
+                matches.append(m)
+            start = text.find(token, start + 1)
+    return sorted(matches, key=lambda m: m.start())
 
 
 def _is_common_word(token: str, seg: _Segmenter) -> bool:
-    """A frequent word with at most edge punctuation: no rule could split it."""
+    """A frequent word with at most edge punctuation: no rule could split it, so it has no
+    candidates even in a line with quotes."""
     m = _PLAIN_WORD.fullmatch(token)
     if m is None:
         return False
@@ -349,21 +382,51 @@ class _DocumentSplitter:
         self.seg = seg
         self.counts = counts
         self._memo: dict[str, tuple[Split, ...]] = {}
+        # resolved splits that needed no evidence, the same in every round of insert_missing_spaces
+        self._settled: dict[str, list[Split]] = {}
+
+    def tokens_with_candidates(self, tokens: set[str]) -> set[str]:
+        """The tokens that have candidate splits. Most have none, and the segmenter remembers
+        those: they are set aside with one set difference, and the rest looked at one by one."""
+        seg = self.seg
+        found = set()
+        for token in tokens - seg.quiet_both:
+            repeated = self._repeated(token)
+            if token in seg.quiet[repeated]:
+                continue
+            if _is_common_word(token, seg):
+                seg.remember_quiet(token, None)
+            elif self.candidates(token):
+                found.add(token)
+            else:
+                seg.remember_quiet(token, repeated)
+        return found
 
     def candidates(self, token: str) -> tuple[Split, ...]:
         if token not in self._memo:
-            self._memo[token] = self.seg.token_splits(token, self.counts[_core(token)] > 1)
+            self._memo[token] = self.seg.token_splits(token, self._repeated(token))
         return self._memo[token]
+
+    def _repeated(self, token: str) -> bool:
+        return self.counts.get(_core(token), 0) > 1
 
     def resolve(self, token: str, seen: set[str], extra: list[Split] = ()) -> list[Split]:
         """The token's splits with their evidence, then the splits of the parts they leave, and so
         on: "Putinand30" -> "Putin and30" -> "Putin and 30", what a second run would find."""
-        splits = [s for s in [*extra, *self.candidates(token)] if _has_evidence(s, seen)]
+        if not extra and token in self._settled:
+            return self._settled[token]
+        candidates = [*extra, *self.candidates(token)]
+        settled = not any(s.needs for s in candidates)
+        splits = [s for s in candidates if _has_evidence(s, seen)]
         cuts = sorted({c for s in splits for c in s.cuts if 0 < c < len(token)})
         if not cuts:
-            return []
-        for a, b in itertools.pairwise([0, *cuts, len(token)]):
-            splits += [s._replace(cuts=tuple(c + a for c in s.cuts)) for s in self.resolve(token[a:b], seen)]
+            splits = []  # splits that only cut at the token's edges
+        else:
+            for a, b in itertools.pairwise([0, *cuts, len(token)]):
+                splits += [s._replace(cuts=tuple(c + a for c in s.cuts)) for s in self.resolve(token[a:b], seen)]
+                settled = settled and token[a:b] in self._settled
+        if settled and not extra:
+            self._settled[token] = splits
         return splits
 
 
@@ -384,7 +447,8 @@ def _word_counts(doc: Document) -> Counter[str]:
     # Copies that differ in case or quote style are one line, as the headline stage sees them, and
     # so are copies that differ only in spaces: this stage inserts spaces, which can make them equal.
     lines = {headline_key(line.text).replace(" ", ""): line.text for line in doc.lines}
-    return Counter(_core(t) for text in lines.values() if text.strip() and not is_chrome(text) for t in text.split())
+    words = " ".join(text for text in lines.values() if text.strip() and not is_chrome(text)).split()
+    return Counter(map(_core, words))
 
 
 def _has_evidence(split: Split, seen: set[str]) -> bool:
@@ -399,17 +463,32 @@ def _apply_cuts(token: str, splits: list[Split]) -> str:
 
 _EDGE_PUNCT = regex.compile(r"^[\p{P}\p{S}]+|[\p{P}\p{S}]+$")
 #: "Nadal’s" is evidence that "Nadal" is a word of the article.
-_POSSESSIVE = regex.compile(r"['’]s$")
+_POSSESSIVE = ("'s", "’s")
 
 
-def _evidence(word: str) -> tuple[str, ...]:
-    """The words a standalone ``word`` shows the article uses: itself, and "Nadal" for "Nadal’s"."""
-    return (word, _POSSESSIVE.sub("", word)) if word else ()
+def _evidence(words: Iterable[str]) -> set[str]:
+    """The words that standalone ``words`` show the article uses: each of them, and "Nadal" for
+    "Nadal’s"."""
+    found = set(words)
+    found.discard("")
+    return found | {w[:-2] for w in found if w.endswith(_POSSESSIVE)}
 
 
-@functools.lru_cache(maxsize=500_000)
-def _core(token: str) -> str:
-    return _EDGE_PUNCT.sub("", token)
+class _Cores(dict[str, str]):
+    """token -> the token without the punctuation at its edges, worked out once per token.
+
+    A dict rather than functools.lru_cache: read through map() in _word_counts for every word of
+    every document, its __getitem__ costs about half as much. Emptied when it grows past 500,000.
+    """
+
+    def __missing__(self, token: str) -> str:
+        if len(self) >= 500_000:
+            self.clear()
+        core = self[token] = _EDGE_PUNCT.sub("", token)
+        return core
+
+
+_core = _Cores().__getitem__
 
 
 def _token_splits(token: str, seg: _Segmenter, repeated: bool) -> list[Split]:
@@ -570,6 +649,8 @@ def _straight_quote_opens(text: str, pos: int) -> bool | None:
     return text.count('"', 0, pos) % 2 == 0
 
 
+#: How many tokens without splits a segmenter remembers, as many as it caches decisions for.
+_MAX_QUIET_TOKENS = 500_000
 #: The longest part a dictionary split considers.
 _MAX_PART_LETTERS = 24
 
@@ -587,7 +668,10 @@ class _Segmenter:
         self.token_splits = functools.lru_cache(maxsize=500_000)(
             lambda token, repeated: tuple(_token_splits(token, self, repeated))
         )
-        self.is_common_word = functools.lru_cache(maxsize=500_000)(lambda token: _is_common_word(token, self))
+        # tokens known to have no candidate splits when their word stands once in the document, when
+        # it repeats (quiet[repeated]), and either way: common words at once, others when met both ways
+        self.quiet: tuple[set[str], set[str]] = (set(), set())
+        self.quiet_both: set[str] = set()
         self._dictionary_split = functools.lru_cache(maxsize=200_000)(self._dictionary_split)
         # word -> zipf as one plain dict, shared by every segmenter of the language: the rules look up
         # every substring of every unknown token. Extra words count as known, at least as frequent
@@ -601,6 +685,18 @@ class _Segmenter:
         protected = frozenset(w.casefold() for w in ctx.config.protected_words)
         extra = frozenset(w.casefold() for w in ctx.config.extra_words)
         return _cached_segmenter(ctx.lang, protected, extra)
+
+    def remember_quiet(self, token: str, repeated: bool | None) -> None:
+        """Record that ``token`` has no candidate splits when its word repeats or not, or (None) either way."""
+        if len(self.quiet_both) + len(self.quiet[False]) + len(self.quiet[True]) > _MAX_QUIET_TOKENS:
+            for tokens in (self.quiet_both, *self.quiet):
+                tokens.clear()
+        if repeated is not None and token not in self.quiet[not repeated]:
+            self.quiet[repeated].add(token)
+        else:
+            for tokens in self.quiet:
+                tokens.discard(token)
+            self.quiet_both.add(token)
 
     def zipf(self, word: str) -> float:
         """Zipf value of a lower-case word (wordfreq's keys are case-folded: "ß" is "ss")."""
