@@ -389,6 +389,23 @@ def test_headline_window_does_not_move_when_fragments_are_joined():
     assert newsclean.clean(once.text).edits == ()
 
 
+def test_headline_short_title_repeated_many_times_is_kept_once():
+    # the first line is the title: its copies go, short as it is and however many there are
+    text = "Harbour Ferry\nHarbour Ferry\nThe ferry crossed the bay.\n" + "Harbour Ferry\n" * 4
+    result = newsclean.clean(text)
+    assert result.text == "Harbour Ferry\nThe ferry crossed the bay.\n"
+    assert result.title == "Harbour Ferry"
+
+
+def test_fragments_leave_the_title_alone():
+    # a capitalised short line after the title is not a fragment of it; a lower-case one still is
+    text = "Harbour Ferry\nHarbour Ferry\nEastbridge,\nseen from the pier at dawn.\n"
+    result = newsclean.clean(text)
+    assert result.title == "Harbour Ferry"
+    assert result.text.splitlines() == ["Harbour Ferry", "Eastbridge, seen from the pier at dawn."]
+    assert newsclean.clean("Harbour Ferry\nseen from the pier at dawn.\n").text.count("\n") == 1
+
+
 def test_headline_match_ignores_case_spacing_and_quote_style():
     text = 'Seoul warns “Moscow” over arms\n\nSEOUL  warns "Moscow" over arms\n\nThe ministry spoke.\n'
     assert [e.line for e in run(text, "headline").edits] == [3]

@@ -40,7 +40,7 @@ from collections.abc import Iterator
 import regex
 
 from ..model import JOIN_LINE, Context, Document, Edit, Line, apply_edits
-from .headline import headline_key
+from .headline import find_title, headline_key
 from .lines import collapse_spaces, ends_mid_phrase, is_chrome
 
 STAGE = "fragments"
@@ -184,12 +184,18 @@ def _one_pass(doc: Document) -> Iterator[Edit]:
     copies = Counter(collapse_spaces(line.text) for line in lines)
     template = {key for key, n in copies.items() if n >= TEMPLATE_COPIES and not _PUNCTUATION.fullmatch(key)}
     keys = {headline_key(line.text) for line in lines if line.text.strip()}
+    # a capitalised short line after the title is not a fragment of it ("Ferienhaus Feinen" +
+    # "Lierfeld,"), unless the title is the first piece of a broken sentence ("Trump won by",
+    # "The report (")
+    title = find_title(doc)
+    if title is not None and (ends_mid_phrase(title.text) or not title.text.rstrip()[-1:].isalnum()):
+        title = None
     paragraph: Line | None = None
     for i, line in enumerate(lines):
         if not line.text.strip():
             paragraph = None
             continue
-        if paragraph is not None:
+        if paragraph is not None and not (paragraph is title and not line.text.lstrip()[:1].islower()):
             following = lines[i + 1] if i + 1 < len(lines) and lines[i + 1].text.strip() else None
             reason = _why(paragraph, line, following, template)
             if reason is not None:

@@ -83,11 +83,15 @@ def drop_duplicate_headline(doc: Document, ctx: Context) -> Iterator[Edit]:
             break
         window.add(key)
         letters += sum(c.isalnum() for c in key)
+    # the first line of content, if it reads as a headline, is the title: its copies go however
+    # short it is ("Ferienhaus Feinen") and however many there are (in a page's menus, breadcrumbs
+    # and share links), while a short line repeated further down is a subheading
+    title = keys[0] if content and looks_like_headline(content[0].text) else None
     first: dict[str, int] = {}
     for line, key in zip(content, keys):
-        if key not in window or not 2 <= counts[key] <= MAX_COPIES:
+        if key not in window or counts[key] < 2 or (counts[key] > MAX_COPIES and key != title):
             continue
-        if not looks_like_headline(line.text, MIN_REPEATED_WORDS):
+        if not looks_like_headline(line.text, MIN_TITLE_WORDS if key == title else MIN_REPEATED_WORDS):
             continue
         if key not in first:
             first[key] = line.number
