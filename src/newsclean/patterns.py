@@ -124,10 +124,14 @@ RELATED_HEADING = _p(
     "related-heading",
     r"""^(?i:
         related(?:\s+(?:articles?|stories|posts|content|coverage|news|links|reading|items|videos?|topics))?
+      | related\s+(?:articles?|stories|posts|content|coverage|links)\s+(?:also\s+tagged|from\s*[^!?]{1,40}:)
+      | explore\s+related\s+(?:content|topics|stories|articles)
+      | other\s+news(?:\s+in\s+[^.!?,;]{1,30})?
       | (?:more|other|latest|recent|popular|similar|top|further)\s+(?:\S+\s+){0,3}
-          (?:stories|articles|posts|news|headlines|links|reading|videos)
+          (?:stories|articles|posts|news|headlines|links|reading|videos|galleries|reviews)(?:\s+from\s*[^!?]{1,40}:)?
+      | posts\s+related\s+to\s+[^.!?]{1,60}
       | more\s+from\s+.{1,40} | more\s+on\s+[^.!?,;]{1,40}
-      | you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)
+      | you\s+(?:may|might)\s+(?:also\s+)?(?:like(?:\s+to\s+read)?|enjoy|be\s+interested\s+in)
       | (?:we\s+)?recommend(?:ed)?(?:\s+for\s+you)?
       | most\s+(?:read|popular|viewed|shared|emailed|commented)
       | trending(?:\s+now)? | top\s+stories | also\s+read | read\s+(?:more|also|next) | see\s+also
@@ -148,9 +152,21 @@ RELATED_HEADING = _p(
         "Lire aussi",
         "Te puede interesar",
         "See also",
+        "Related content from NBCNews.com:",
+        "Related coverage fromHow to Do Everything: Money:",
+        "Related Articles Also Tagged:",
+        "Explore Related Content",
+        "Other News in Technology",
+        "You may like to read:",
+        "More world stories from NBC News:",
+        "More galleries",
+        "Posts Related to Lancia Delta Review",
     ),
     (
         "Related charges were dropped in May.",
+        "Related coverage from the BBC was censored.",
+        "Other news: the mayor resigned.",
+        "More reviews from critics came in on Friday.",
         "More on that later, she said.",
         "More than 40 outlets ran the story.",
         "Other news outlets reported the same figures.",
