@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT.parent / "shared" / "bench"
 DEV_DIR = BENCH_DIR / "dev"
 
-VARIANTS = ("joined", "container.joined", "container")
+VARIANTS = ("joined", "container.joined", "container", "page")
 JOBS = 2
 #: The variant whose inputs are timed: the closest to what users feed newsclean.
 SPEED_VARIANT = "container.joined"

@@ -126,3 +126,43 @@ def test_skip_structure_keeps_the_list():
 def test_a_document_without_prose_is_left_alone():
     text = "Related Stories\nMayor opens new bridge\nFloods close the ring road\n"
     assert dropped(clean(text)) == []
+
+
+# A page's navigation: many menu lines before the article's first paragraph.
+
+MENU = [f"{section} section" for section in "World Business Sport Culture Science Travel Style Food Money Tech".split()]
+MENU += [f"{city} news" for city in "Leeds York Bath Hull Derby Luton Poole Wigan Crewe Ely Ripon Wells Truro".split()]
+MENU += ["Morning briefing", "Our podcasts"]  # 25 lines
+
+
+def test_drops_a_page_menu_and_keeps_the_headline_and_byline():
+    head = [*MENU, "Harbour town votes to keep its old ferry", "By Ana Ribeiro", "June 3, 2024"]
+    result = clean("\n".join(head) + "\n" + PARAGRAPH + CLOSING)
+    drops = [e for e in result.edits if e.stage == "structure"]
+    assert [e.before for e in drops] == MENU[:-7]  # the last 10 short lines stay: 7 of the menu, 3 more
+    assert drops[0].reason == (
+        "navigation before the article: 28 short lines without a sentence end before its first paragraph;"
+        " the last 10 stay"
+    )
+    assert "Harbour town votes to keep its old ferry\nBy Ana Ribeiro\nJune 3, 2024\n" in result.text
+    assert newsclean.clean(result.text).edits == ()
+
+
+def test_a_page_menu_in_pieces_is_found_through_the_joined_paragraph():
+    # a page has a line per inline tag: the first paragraph is a paragraph once its pieces are joined
+    pieces = "The council of\nEastbridge\nvoted on Monday to keep the ferry that has crossed the bay since 1954.\n"
+    result = clean("\n".join(MENU) + "\n" + pieces)
+    assert sum(e.stage == "structure" for e in result.edits) == len(MENU) - 10
+    assert newsclean.clean(result.text).edits == ()
+
+
+NAV_KEEPS = {
+    "a-few-lines-before-the-article": "\n".join(MENU[:20]) + "\n" + PARAGRAPH,
+    "a-table-before-the-article": "\n".join(f"{n}\nDriver {n}\n{100 - n}" for n in range(1, 12)) + "\n" + PARAGRAPH,
+    "no-paragraph-at-all": "\n".join(MENU) + "\n",
+}
+
+
+@pytest.mark.parametrize("text", NAV_KEEPS.values(), ids=NAV_KEEPS.keys())
+def test_keeps_lines_that_are_not_a_menu(text: str):
+    assert clean(text, only=["structure"]).edits == ()

@@ -14,7 +14,7 @@ from .stages.fragments import rejoin_fragments
 from .stages.headline import drop_duplicate_headline, find_title
 from .stages.joins import insert_missing_spaces
 from .stages.lines import is_chrome
-from .stages.structure import drop_related_links
+from .stages.structure import drop_structure
 from .stages.unicode import fix_unicode
 from .stages.whitespace import normalize_whitespace
 
@@ -29,7 +29,7 @@ Stage = Callable[[Document, Context], Iterable[Edit]]
 #: lines leave close up.
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("unicode", fix_unicode),
-    ("structure", drop_related_links),
+    ("structure", drop_structure),
     ("joins", insert_missing_spaces),
     ("headline", drop_duplicate_headline),
     ("captions", drop_captions),

@@ -35,8 +35,9 @@ from collections.abc import Iterator
 
 import regex
 
-from ..model import DROP_LINE, Context, Document, Edit, Line
+from ..model import DROP_LINE, Context, Document, Edit, Line, apply_edits
 from ..patterns import RELATED_HEADING
+from .fragments import rejoin_fragments
 from .lines import collapse_spaces, ends_mid_phrase, is_chrome
 
 STAGE = "structure"
@@ -46,8 +47,16 @@ STAGE = "structure"
 PROSE_MIN_WORDS = 15
 #: A line of a link list: at most this many words and no sentence end (a headline, or its byline).
 LINK_MAX_WORDS = 15
+#: A page's navigation: at least this many link-like lines before the article's first paragraph
+#: (a container has a headline, a byline, a date). The last NAV_KEEP of them stay: the headline and
+#: its byline and dateline stand there.
+NAV_MIN_LINES = 25
+NAV_KEEP = 10
+#: A table's cells are link-like lines too; a head where this share of them are numbers is a table.
+TABLE_NUMBER_SHARE = 0.15
+_NUMBER_CELL = regex.compile(r"\W*[\d.,:%+\-–]+\W*")
 
-_SENTENCE_END = regex.compile(r"[.!?…][”\"’»)\]]*$")
+_SENTENCE_END = regex.compile(r"[.!?…][\s”\"’»)\]]*$")  # a space may have come between: "frei. »"
 
 
 def is_prose(text: str) -> bool:
@@ -60,6 +69,68 @@ def is_link_like(text: str) -> bool:
     """A headline-like line: short, no sentence end, and not a sentence broken off mid-phrase."""
     text = text.strip()
     return len(text.split()) <= LINK_MAX_WORDS and not _SENTENCE_END.search(text) and not ends_mid_phrase(text)
+
+
+def drop_structure(doc: Document, ctx: Context) -> Iterator[Edit]:
+    """The stage: a page's navigation before the article, then related-links lists after it."""
+    yield from drop_navigation(doc, ctx)
+    yield from drop_related_links(doc, ctx)
+
+
+def drop_navigation(doc: Document, ctx: Context) -> Iterator[Edit]:
+    """Drop a page's menus: the link-like lines before the article's first paragraph, when there
+    are many (a whole ``<body>``), except the last NAV_KEEP, where the headline stands.
+
+    The first paragraph is looked for among the paragraphs the fragments stage will make of the
+    pieces (a page has a line per inline tag), as a second run over the output sees them; what
+    stays before it is fewer than NAV_MIN_LINES link-like lines, so the second run drops nothing.
+    """
+    head = _head(doc.lines)
+    if head is not None and len(_distinct(head)) < NAV_MIN_LINES:
+        return  # joining pieces only brings the first paragraph nearer
+    joins = list(rejoin_fragments(doc, ctx))
+    head = _head(apply_edits(doc, joins).lines)
+    # lines count once: the headline stage drops copies, and a second run must count the same
+    distinct = _distinct(head) if head is not None else []
+    if len(distinct) < NAV_MIN_LINES:
+        return  # (no paragraph at all: nothing tells the menus from the article)
+    if sum(1 for text in distinct if _NUMBER_CELL.fullmatch(text)) >= TABLE_NUMBER_SHARE * len(distinct):
+        return  # a table before the first paragraph (standings, results) is the article's
+    keep = _distinct(head[-NAV_KEEP:])
+    # a merged line stands for its pieces: the line it starts with and the lines joined to it
+    pieces: dict[int, list[int]] = {line.number: [line.number] for line in doc.lines}
+    owner = {line.number: line.number for line in doc.lines}
+    previous = None
+    for line in doc.lines:
+        if any(e.line == line.number for e in joins) and previous is not None:
+            owner[line.number] = owner[previous]
+            pieces[owner[previous]].append(line.number)
+        if line.text.strip():
+            previous = line.number
+    texts = {line.number: line.text for line in doc.lines}
+    for line in head:
+        if collapse_spaces(line.text) in keep:
+            continue
+        reason = (
+            f"navigation before the article: {len(head)} short lines without a sentence end before its"
+            f" first paragraph; the last {NAV_KEEP} stay"
+        )
+        for number in pieces[line.number]:
+            yield Edit(STAGE, DROP_LINE, number, 0, len(texts[number]), texts[number], "", reason)
+
+
+def _distinct(lines: list[Line]) -> set[str]:
+    return {collapse_spaces(line.text) for line in lines}
+
+
+def _head(lines: tuple[Line, ...]) -> list[Line] | None:
+    """The link-like lines before the first paragraph; None if there is no paragraph."""
+    content = [line for line in lines if line.text.strip()]
+    first_prose = next((i for i, line in enumerate(content) if is_prose(line.text)), None)
+    if first_prose is None:
+        return None
+    # chrome is left to its own stages: a second run, which no longer has it, must count the same
+    return [line for line in content[:first_prose] if is_link_like(line.text) and not is_chrome(line.text)]
 
 
 def drop_related_links(doc: Document, ctx: Context) -> Iterator[Edit]:
