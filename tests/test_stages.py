@@ -404,6 +404,9 @@ def test_fragments_leave_the_title_alone():
     assert result.title == "Harbour Ferry"
     assert result.text.splitlines() == ["Harbour Ferry", "Eastbridge, seen from the pier at dawn."]
     assert newsclean.clean("Harbour Ferry\nseen from the pier at dawn.\n").text.count("\n") == 1
+    # nor is the byline or the dateline under it
+    for under in ("by harbourwatch on June 3, 2024", "updated 4:36 p.m. ET June 3, 2024"):
+        assert newsclean.clean(f"Harbour Ferry\n{under}\nThe ferry crossed the bay.\n").text.count("\n") == 3
 
 
 def test_headline_match_ignores_case_spacing_and_quote_style():

@@ -95,6 +95,17 @@ def separator(previous: str, line: str) -> str:
     return " "
 
 
+# A byline or a dateline under the title: "by randfish on January 31, 2011", "updated 4:36 p.m. ET".
+_BYLINE_OR_DATELINE = regex.compile(r"(?i:by|updated|posted|published)\s")
+
+
+def _apart_from_title(text: str) -> bool:
+    """True if the line stays apart from the title: it starts upper-case ("Lierfeld,"), or it is
+    the byline or dateline under it; a lower-case continuation joins it."""
+    text = text.lstrip()
+    return not text[:1].islower() or bool(_BYLINE_OR_DATELINE.match(text))
+
+
 def _is_open(text: str) -> bool:
     return not _SENTENCE_END.search(text.rstrip())
 
@@ -195,7 +206,7 @@ def _one_pass(doc: Document) -> Iterator[Edit]:
         if not line.text.strip():
             paragraph = None
             continue
-        if paragraph is not None and not (paragraph is title and not line.text.lstrip()[:1].islower()):
+        if paragraph is not None and not (paragraph is title and _apart_from_title(line.text)):
             following = lines[i + 1] if i + 1 < len(lines) and lines[i + 1].text.strip() else None
             reason = _why(paragraph, line, following, template)
             if reason is not None:
