@@ -97,16 +97,7 @@ def drop_navigation(doc: Document, ctx: Context) -> Iterator[Edit]:
     if sum(1 for text in distinct if _NUMBER_CELL.fullmatch(text)) >= TABLE_NUMBER_SHARE * len(distinct):
         return  # a table before the first paragraph (standings, results) is the article's
     keep = _distinct(head[-NAV_KEEP:])
-    # a merged line stands for its pieces: the line it starts with and the lines joined to it
-    pieces: dict[int, list[int]] = {line.number: [line.number] for line in doc.lines}
-    owner = {line.number: line.number for line in doc.lines}
-    previous = None
-    for line in doc.lines:
-        if any(e.line == line.number for e in joins) and previous is not None:
-            owner[line.number] = owner[previous]
-            pieces[owner[previous]].append(line.number)
-        if line.text.strip():
-            previous = line.number
+    pieces = _pieces(doc, joins)
     texts = {line.number: line.text for line in doc.lines}
     for line in head:
         if collapse_spaces(line.text) in keep:
@@ -117,6 +108,22 @@ def drop_navigation(doc: Document, ctx: Context) -> Iterator[Edit]:
         )
         for number in pieces[line.number]:
             yield Edit(STAGE, DROP_LINE, number, 0, len(texts[number]), texts[number], "", reason)
+
+
+def _pieces(doc: Document, joins: list[Edit]) -> dict[int, list[int]]:
+    """For each line, the numbers of the lines it stands for once the fragments stage has joined the
+    lines after it to it (itself first)."""
+    joined = {e.line for e in joins}
+    pieces: dict[int, list[int]] = {}
+    first = None
+    for line in doc.lines:
+        if line.number in joined and first is not None:
+            pieces[first].append(line.number)
+        else:
+            pieces[line.number] = [line.number]
+            if line.text.strip():
+                first = line.number
+    return pieces
 
 
 def _distinct(lines: list[Line]) -> set[str]:
