@@ -38,8 +38,9 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("whitespace", normalize_whitespace),
 )
 assert tuple(name for name, _ in STAGES) == STAGE_NAMES
-#: The order in which the stages make edits: the joins stage reads again the lines fragments merged.
-RUN_ORDER = ("unicode", "structure", "joins", "headline", "captions", "boilerplate", "fragments", "joins", "whitespace")
+#: The order in which the stages make edits: the joins stage reads again the lines fragments merged
+#: (see _run_stages).
+RUN_ORDER = tuple(step for name in STAGE_NAMES for step in ((name, "joins") if name == "fragments" else (name,)))
 #: The stages that run before the document's language is detected (they do not use it).
 BEFORE_LANGUAGE = 2
 

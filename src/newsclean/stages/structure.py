@@ -99,13 +99,13 @@ def drop_navigation(doc: Document, ctx: Context) -> Iterator[Edit]:
     keep = _distinct(head[-NAV_KEEP:])
     pieces = _pieces(doc, joins)
     texts = {line.number: line.text for line in doc.lines}
+    reason = (
+        f"navigation before the article: {len(head)} short lines without a sentence end before its"
+        f" first paragraph; the last {NAV_KEEP} stay"
+    )
     for line in head:
         if collapse_spaces(line.text) in keep:
             continue
-        reason = (
-            f"navigation before the article: {len(head)} short lines without a sentence end before its"
-            f" first paragraph; the last {NAV_KEEP} stay"
-        )
         for number in pieces[line.number]:
             yield Edit(STAGE, DROP_LINE, number, 0, len(texts[number]), texts[number], "", reason)
 
@@ -126,6 +126,11 @@ def _pieces(doc: Document, joins: list[Edit]) -> dict[int, list[int]]:
     return pieces
 
 
+def _first_prose(content: list[Line]) -> int | None:
+    """Where the article starts among the lines of content: its first paragraph."""
+    return next((i for i, line in enumerate(content) if is_prose(line.text)), None)
+
+
 def _distinct(lines: list[Line]) -> set[str]:
     return {collapse_spaces(line.text) for line in lines}
 
@@ -133,7 +138,7 @@ def _distinct(lines: list[Line]) -> set[str]:
 def _head(lines: tuple[Line, ...]) -> list[Line] | None:
     """The link-like lines before the first paragraph; None if there is no paragraph."""
     content = [line for line in lines if line.text.strip()]
-    first_prose = next((i for i, line in enumerate(content) if is_prose(line.text)), None)
+    first_prose = _first_prose(content)
     if first_prose is None:
         return None
     # chrome is left to its own stages: a second run, which no longer has it, must count the same
@@ -149,7 +154,7 @@ def drop_related_links(doc: Document, ctx: Context) -> Iterator[Edit]:
     boilerplate stages (the run continues over them).
     """
     lines = [line for line in doc.lines if line.text.strip()]
-    first_prose = next((i for i, line in enumerate(lines) if is_prose(line.text)), None)
+    first_prose = _first_prose(lines)
     if first_prose is None:
         return
     i = first_prose + 1
