@@ -166,3 +166,67 @@ NAV_KEEPS = {
 @pytest.mark.parametrize("text", NAV_KEEPS.values(), ids=NAV_KEEPS.keys())
 def test_keeps_lines_that_are_not_a_menu(text: str):
     assert clean(text, only=["structure"]).edits == ()
+
+
+# A page's tail: after the article, a run of short lines, then comments, story links and a footer.
+
+HEAD = ["Harbour town votes to keep its old ferry", "By Ana Ribeiro", "June 3, 2024", "Opinion", "Local", "Politics"]
+HEAD += ["Weather", "Listen live"]  # 8 lines before the article
+ARTICLE = [
+    "The council of Eastbridge voted on Monday to keep the ferry that has crossed the bay since 1954.",
+    "Residents had collected more than four thousand signatures against the plan to close the service.",
+    "The mayor said the town would look for a new operator before the contract ends next spring.",
+]
+STORIES = ["Floods close the ring road", "Mayor opens new bridge", "School wins chess cup", "New bakery on Quay Street"]
+STORIES += ["Bus fares to rise in May"]
+FOOTER = ["Share this article", "Copyright 2024 The Eastbridge Gazette. All rights reserved."]
+
+
+def page(article=ARTICLE, tail=STORIES + FOOTER, head=HEAD) -> str:
+    return "\n".join([*head, *article, *tail]) + "\n"
+
+
+def test_drops_the_rest_of_a_page_after_the_article():
+    result = clean(page())
+    drops = [e for e in result.edits if e.stage == "structure"]
+    assert [e.before for e in drops] == STORIES + FOOTER
+    assert drops[0].reason == (
+        "after the article on a page: its last paragraph is line 11, 8 lines stand before it, and a run"
+        " of 5 or more short lines starts at line 12; the rest of the page goes (comments, story links, footer)"
+    )
+    assert all(line in result.text for line in ARTICLE)
+
+
+def test_comments_after_the_run_go_too():
+    comments = [
+        "Jo Bloggs",
+        "June 3, 2024 at 9:12 am",
+        "I have taken that ferry every day for twenty years and I am glad it stays.",
+    ]
+    more = [f"{story} ({place})" for story in STORIES for place in ("Leeds", "York", "Hull")]  # past the article's gap
+    result = clean(page(tail=more + comments + FOOTER))
+    assert all(line not in result.text for line in comments)
+
+
+TAIL_KEEPS = {
+    # a container: the headline, a byline and a date before the article, not a page's chrome
+    "few-lines-before-the-article": page(head=HEAD[:3]),
+    # the article announces the list that follows it
+    "an-announced-list": page(article=[*ARTICLE[:-1], ARTICLE[-1][:-1] + " at these stops:"]),
+    "a-numbered-list": page(tail=[f"{n}. {stop}" for n, stop in enumerate(STORIES, 1)] + FOOTER),
+    "a-table": page(tail=[cell for n in range(1, 5) for cell in (f"Stop {n}", f"{n * 7}")] + FOOTER),
+    # nothing a site adds (share buttons, a copyright line) after the run: the article's own list
+    "no-chrome-after-the-run": page(tail=STORIES),
+    # as much running text after the run as the article has: a thread, or a blog's posts
+    "as-much-text-after-the-run": page(tail=STORIES + ARTICLE[::-1] + FOOTER),
+    # a sentence the scraper broke at inline tags is the article going on
+    "pieces-of-a-sentence": page(
+        tail=["Councillor Ruth Okafor", "and", "the harbour master", "both", "backed the plan", *FOOTER]
+    ),
+}
+
+
+@pytest.mark.parametrize("text", TAIL_KEEPS.values(), ids=TAIL_KEEPS.keys())
+def test_keeps_what_may_be_the_article_after_its_last_paragraph(text: str):
+    result = clean(text, only=["structure"])
+    assert [e.before for e in result.edits] == []
