@@ -191,8 +191,8 @@ def test_drops_the_rest_of_a_page_after_the_article():
     drops = [e for e in result.edits if e.stage == "structure"]
     assert [e.before for e in drops] == STORIES + FOOTER
     assert drops[0].reason == (
-        "after the article on a page: its last paragraph is line 11, 8 lines stand before it, and a run"
-        " of 5 or more short lines starts at line 12; the rest of the page goes (comments, story links, footer)"
+        "after the article on a page (its last paragraph is line 11, 8 lines stand before it): a run of 5"
+        " or more short lines starts at line 12; the rest of the page goes (comments, story links, footer)"
     )
     assert all(line in result.text for line in ARTICLE)
 
@@ -220,6 +220,9 @@ TAIL_KEEPS = {
     # as much running text after the run as the article has: a thread, or a blog's posts
     "as-much-text-after-the-run": page(tail=STORIES + ARTICLE[::-1] + FOOTER),
     # a sentence the scraper broke at inline tags is the article going on
+    "code": page(
+        tail=["import socket", "s = socket.socket()", "s.connect((host, 80))", "data = s.recv(1024)", *FOOTER]
+    ),
     "pieces-of-a-sentence": page(
         tail=["Councillor Ruth Okafor", "and", "the harbour master", "both", "backed the plan", *FOOTER]
     ),
@@ -230,3 +233,49 @@ TAIL_KEEPS = {
 def test_keeps_what_may_be_the_article_after_its_last_paragraph(text: str):
     result = clean(text, only=["structure"])
     assert [e.before for e in result.edits] == []
+
+
+# A comment section: a series of comment headers with a comment between each two.
+
+COMMENTS = [
+    "Jo Bloggs",
+    "June 3, 2024 at 9:12 am",
+    "I have taken that ferry every day for twenty years and I am glad it stays.",
+    "Sam Patel says:",
+    "June 3, 2024 at 10:40 am",
+    "Good news for the island.",
+    "Ruth",
+    "June 4, 2024 at 8:05 am",
+    "Now fix the bus timetable too.",
+]
+
+
+def test_drops_a_comment_section_after_the_article():
+    result = clean(page(tail=COMMENTS))
+    drops = [e for e in result.edits if e.stage == "structure"]
+    assert [e.before for e in drops] == COMMENTS
+    assert drops[0].reason == (
+        "comment section of a page, after the article (its last paragraph is line 11): 4 comment headers"
+        ' (a date and time, "says:") from line 12; the rest of the page goes'
+    )
+
+
+COMMENT_KEEPS = {
+    # datelines under the headline are headers with nothing between them
+    "published-and-updated": page(
+        tail=[
+            "Published:",
+            "June 3, 2024 at 9:12 am",
+            "Updated:",
+            "June 3, 2024 at 10:40 am",
+            "June 4, 2024 at 8:05 am",
+        ]
+    ),
+    # more running text in the comments than in the article before them: a forum thread
+    "a-thread": page(article=ARTICLE[:1], tail=COMMENTS + [ARTICLE[1], ARTICLE[2]] * 2),
+}
+
+
+@pytest.mark.parametrize("text", COMMENT_KEEPS.values(), ids=COMMENT_KEEPS.keys())
+def test_keeps_what_is_not_surely_a_comment_section(text: str):
+    assert [e.before for e in clean(text, only=["structure"]).edits] == []

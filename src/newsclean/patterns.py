@@ -116,6 +116,51 @@ _SOCIAL = r"""(?:
 )"""
 _SOCIAL_ITEM = rf"(?:(?:post\s+to|digg\s+this|add\s+to|share\s+(?:on|via|to))\s+)?{_SOCIAL}(?:\s+(?:this|it))?!?"
 
+# A comment's header, as blogs and news sites print it over or under each comment: a date with a
+# time, a bare time of day, "says:", "2 hours ago". One such line proves nothing (an article has a
+# dateline); the structure stage looks for a series of them after the article. No word boundaries:
+# the structure stage reads lines before the joins stage ("Cowardwrites:", "at6:24 am").
+_MONTH = r"""(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|juni|juli
+    |oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre
+    |enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)[a-z]*\.?"""
+_DATE = rf"""(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
+    | \d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?\d{{4}}
+    | \d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}} | \d{{4}}-\d{{2}}-\d{{2}})"""
+# After the time: "EDT", "|Permalink", "Reply", not a sentence going on; not a colon either, which
+# makes the line a heading of the text below it ("Nachtrag 22.04.2020 10:30 Uhr:").
+_AFTER_TIME = r"(?:\s*[^\s.!?:]+){0,2}[^\w:]*"
+_TIME = r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|uhr)?"
+COMMENT_HEADER = _p(
+    "comment-header",
+    rf"""^(?ix:
+        [^.!?]{{0,60}}?{_DATE}[^.!?]{{0,12}}?{_TIME}{_AFTER_TIME}
+      | [^.!?]{{0,60}}?{_TIME}[^.!?]{{0,12}}?{_DATE}{_AFTER_TIME}
+      | (?:\S+\s+){{0,3}}\S*?(?:says|said|wrote|writes|schreibt|schrieb|sagt|dit|a\s+écrit|dice|escribió)\s*:?
+      | \S*\s*\d{{1,2}}:\d{{2}}\s*[ap]\.?m\.?
+      | [^.!?]{{0,30}}\b(?:\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago
+          | vor\s+\d+\s+(?:minuten|stunden|tagen))\b[^.!?]{{0,20}}
+    )$""",
+    "comment header (a date and time, a commenter's verb, an age)",
+    (
+        "October 15, 2012 at 6:24 am",
+        "Blake Hall says:",
+        "Jan 10, 2008 4:49:12 PM",
+        "Will Critchlow on April 16, 2012 at 7:52 am.",
+        "2 days ago at 07:52 am",
+        "12. März 2019 um 14:05 Uhr",
+        "a different dave wrote:",
+        "byAnonymous Cowardwrites:",
+    ),
+    (
+        "10:50 p.m.:",
+        "5km - 15:23, projecting 2:09:49",
+        "As you may recall, Colon writes: the words are chosen with care.",
+        "The meeting on June 3, 2024 ended at 9:12 am with a vote.",
+        "Saturday, January 19, 2008",
+        "Nachtrag 22.04.2020 10:30 Uhr:",
+    ),
+)
+
 # The headings that name a list of links to other stories. Widget labels seen in scraped
 # containers: "Related Stories", "More from DRaysBay", "You may also like", "Most popular",
 # "Lesen Sie auch", "Mehr zum Thema", "Lire aussi", "Te puede interesar". The structure stage also

@@ -14,7 +14,7 @@ from .stages.fragments import rejoin_fragments
 from .stages.headline import drop_duplicate_headline, find_title
 from .stages.joins import insert_missing_spaces
 from .stages.lines import is_chrome
-from .stages.structure import drop_structure
+from .stages.structure import drop_page_tail, drop_structure
 from .stages.unicode import fix_unicode
 from .stages.whitespace import normalize_whitespace
 
@@ -39,8 +39,13 @@ STAGES: tuple[tuple[str, Stage], ...] = (
 )
 assert tuple(name for name, _ in STAGES) == STAGE_NAMES
 #: The order in which the stages make edits: the joins stage reads again the lines fragments merged
-#: (see _run_stages).
-RUN_ORDER = tuple(step for name in STAGE_NAMES for step in ((name, "joins") if name == "fragments" else (name,)))
+#: (see _run_stages), and the page rule of the structure stage reads the output once more (see
+#: _settle_page), with the stages from fragments on after it.
+_ORDER = tuple(step for name in STAGE_NAMES for step in ((name, "joins") if name == "fragments" else (name,)))
+AFTER_LINE_RULES = STAGE_NAMES.index("fragments")
+RUN_ORDER = (*_ORDER, "structure", *_ORDER[_ORDER.index("fragments") :])
+#: How many times _settle_page reads the output again at most.
+SETTLE_ROUNDS = 2
 #: The stages that run before the document's language is detected (they do not use it).
 BEFORE_LANGUAGE = 2
 
@@ -60,6 +65,29 @@ def _run_stages(doc: Document, stages: tuple[tuple[str, Stage], ...], ctx: Conte
     return doc, edits
 
 
+def _settle_page(doc: Document, ctx: Context) -> tuple[Document, list[Edit]]:
+    """Read the output once more with the structure stage's page rule, as a second run would.
+
+    The rule reads the page before the other stages, so it has to foresee what they will make of
+    it (which lines the fragments stage joins, once the boilerplate stage has dropped the chrome
+    between them). Where it foresaw wrong, a second run over the output would cut where the first
+    did not; this cuts there now, so that cleaning the output again changes nothing. The fragments
+    stage reads the shorter page again (a join it refused because the tail held a copy of the
+    joined line is a join now), and whitespace closes the gap.
+    """
+    edits: list[Edit] = []
+    if not ctx.config.runs("structure"):
+        return doc, edits
+    for _ in range(SETTLE_ROUNDS):
+        doc, applied = apply_stage(doc, drop_page_tail(doc, ctx))
+        if not applied:
+            break
+        edits += applied
+        doc, applied = _run_stages(doc, STAGES[AFTER_LINE_RULES:], ctx)
+        edits += applied
+    return doc, edits
+
+
 def _article_sample(doc: Document) -> str:
     """The text language detection reads: each distinct line once, captions and chrome left out,
     so that a second run over the output (which has lost them) detects the same language."""
@@ -76,6 +104,8 @@ def run(text: str, config: Config | None = None) -> Result:
     doc, edits = _run_stages(doc, STAGES[:BEFORE_LANGUAGE], Context(config, config.lang))
     lang = config.lang or lexicon.detect_language(_article_sample(doc))
     doc, more = _run_stages(doc, STAGES[BEFORE_LANGUAGE:], Context(config, lang))
+    edits += more
+    doc, more = _settle_page(doc, Context(config, lang))
     edits += more
     title = find_title(doc)
     paragraphs = tuple(line.text for line in doc.lines if line.text.strip() and line is not title)

@@ -1,4 +1,9 @@
-"""structure: drop the list of story links that follows a "Related stories" heading.
+"""structure: drop what surrounds the article on a whole page, and the list of story links that
+follows a "Related stories" heading.
+
+A whole page (a ``<body>``'s text) has menus before the article and comments, story links and a
+footer after it: :func:`drop_navigation` and :func:`drop_page_tail` drop them, from where the
+article's paragraphs stand.
 
 A rule on one line cannot tell a related-story headline from a subheading: both are a few words
 without a full stop. Their context can. A container often ends (or pauses) with a widget such as::
@@ -36,7 +41,7 @@ from collections.abc import Iterator
 import regex
 
 from ..model import DROP_LINE, Context, Document, Edit, Line, apply_edits
-from ..patterns import RELATED_HEADING
+from ..patterns import COMMENT_HEADER, RELATED_HEADING
 from .fragments import rejoin_fragments
 from .lines import collapse_spaces, ends_mid_phrase, is_chrome
 
@@ -55,21 +60,28 @@ NAV_KEEP = 10
 #: A table's cells are link-like lines too; a head where this share of them are numbers is a table.
 TABLE_NUMBER_SHARE = 0.15
 _NUMBER_CELL = regex.compile(r"\W*[\d.,:%+\-–]+\W*")
-#: The page tail rule (see drop_page_tail): a paragraph is PARAGRAPH_MIN_WORDS words with a clause
-#: end, or PARAGRAPH_LONG_WORDS whatever the end; an article's paragraphs stand at most BLOCK_GAP
-#: other lines apart; a page has PAGE_HEAD_LINES lines before the article; the tail starts at a run
-#: of TAIL_RUN link-like lines, unless the running text after it is more than TAIL_WORDS_SHARE times
-#: the article's (a forum thread, a blog's posts: which is the article is not clear, so all stays).
-PARAGRAPH_MIN_WORDS = 10
-PARAGRAPH_LONG_WORDS = 20
+#: The page tail rule (see drop_page_tail): a paragraph is PARAGRAPH_MIN_LETTERS letters and digits
+#: with a clause end, or PARAGRAPH_LONG_LETTERS whatever the end (letters, not words: the joins
+#: stage, which runs later, changes the words of a glued line, and a second run must read the same);
+#: an article's paragraphs stand at most BLOCK_GAP other lines apart; a page has PAGE_HEAD_LINES
+#: lines before the article; the tail starts at a run of TAIL_RUN link-like lines, unless the
+#: running text after it is more than TAIL_TEXT_SHARE times the article's (a forum thread, a blog's
+#: posts: which is the article is not clear, so all stays).
+PARAGRAPH_MIN_LETTERS = 50
+PARAGRAPH_LONG_LETTERS = 100
 BLOCK_GAP = 15
 PAGE_HEAD_LINES = 8
 TAIL_RUN = 5
-TAIL_WORDS_SHARE = 1.0
+TAIL_TEXT_SHARE = 1.0
+#: A comment section: COMMENT_HEADERS headers (COMMENT_HEADER) with comments between them; it goes
+#: unless its running text is more than COMMENTS_TEXT_SHARE times the article's before it.
+COMMENT_HEADERS = 3
+COMMENTS_TEXT_SHARE = 2.0
 ANNOUNCE_WITHIN = 5
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*|\d+")
+_LETTER = regex.compile(r"[\p{L}\p{N}]")
 _CLAUSE_END = regex.compile(r"[.!?…:;][\s”\"’»)\]]*$")
 _PIECE_START = regex.compile(r"\s*(?:\p{Ll}|[,.;:)])")
+_CODE = regex.compile(r"[=_{}\[\];#<>\\]|\w\(")
 _LIST_ITEM = regex.compile(r"\s*(?:[-–—•*·▪►]|\d{1,3}[.)]\s)")
 
 _SENTENCE_END = regex.compile(r"[.!?…][\s”\"’»)\]]*$")  # a space may have come between: "frei. »"
@@ -132,86 +144,178 @@ def drop_navigation(doc: Document, ctx: Context) -> Iterator[Edit]:
 
 
 def drop_page_tail(doc: Document, ctx: Context) -> Iterator[Edit]:
-    """Drop the rest of a whole page after the article: from the first run of TAIL_RUN short lines
-    after the article's last paragraph to the end (comments, story links, the footer).
+    """Drop the rest of a whole page after the article (comments, story links, the footer): from
+    its comment section, or from the first run of TAIL_RUN short lines after the article's last
+    paragraph, whichever comes first, to the end.
 
     The article is the densest stretch of paragraphs (paragraphs at most BLOCK_GAP lines apart,
-    the stretch with the most words in paragraphs). The rule is for pages, where chrome surrounds
+    the stretch with the most running text). The rule is for pages, where chrome surrounds
     the article: it acts only when at least PAGE_HEAD_LINES lines stand before that stretch (a
-    container has a headline, a byline, a date). Runs that belong to the article are passed over:
-    a list its text announces (the line before ends with a colon), a table (numbers among the
-    cells) and a list of items marked with bullets or numbers.
+    container has a headline, a byline, a date). See :func:`_comment_section` and
+    :func:`_tail_run` for what each cut needs and what they pass over.
 
-    Read, like the navigation rule, on the paragraphs the fragments stage will make. A second run
-    finds the same stretch and the same runs before the cut, and nothing after it.
+    Read, like the navigation rule, on the paragraphs the fragments stage will make, without the
+    chrome lines later stages drop, and cut again until nothing is left to cut: a second run,
+    which reads the lines before the cut, must find nothing. (Where the other stages still make
+    the page read otherwise, the pipeline reads its output once more with this rule.)
     """
     content = [line for line in doc.lines if line.text.strip() and not is_chrome(line.text)]
-    if len(content) < PAGE_HEAD_LINES + TAIL_RUN:
+    if len(content) < PAGE_HEAD_LINES + min(TAIL_RUN, COMMENT_HEADERS):
         return
-    joins = list(rejoin_fragments(doc, ctx))
-    merged = [line for line in apply_edits(doc, joins).lines if line.text.strip() and not is_chrome(line.text)]
-    block = _article_block(merged)
-    if block is None or block[0] < PAGE_HEAD_LINES:
+    # The lines as the fragments stage will join them, once the line rules have dropped the chrome
+    # between them ("Twitter" between two pieces of a sentence).
+    chrome = [
+        Edit(STAGE, DROP_LINE, line.number, 0, len(line.text), line.text, "", "chrome")
+        for line in doc.lines
+        if line.text.strip() and is_chrome(line.text)
+    ]
+    view = apply_edits(doc, chrome)
+    merged = [line for line in apply_edits(view, list(rejoin_fragments(view, ctx))).lines if line.text.strip()]
+    # Cut until nothing is left to cut, as a second run (which reads the lines before the cut)
+    # would: a cut shortens what the guards measure after an earlier candidate.
+    end, reason = len(merged), None
+    while (cut := _page_cut(merged[:end], doc, merged[end].number if end < len(merged) else None)) is not None:
+        end, reason = cut
+    if reason is None:
         return
-    cut = _tail_run(merged, block[1] + 1)
-    if cut is None:
-        return
-    if _paragraph_words(merged[cut:]) > TAIL_WORDS_SHARE * _paragraph_words(merged[block[0] : block[1] + 1]):
-        return  # as much running text follows as the article has: a thread, a blog's posts; unsure
-    start = merged[cut].number
-    if not any(is_chrome(line.text) for line in doc.lines if line.number >= start):
-        return  # no share button, copyright or comment count after it: the end of the article's own list
-    last = merged[block[1]].number
-    reason = (
-        f"after the article on a page: its last paragraph is line {last}, {block[0]} lines stand before"
-        f" it, and a run of {TAIL_RUN} or more short lines starts at line {start}; the rest of the page"
-        " goes (comments, story links, footer)"
-    )
+    start = merged[end].number
     for line in doc.lines:
         if line.number >= start and line.text.strip():
             yield Edit(STAGE, DROP_LINE, line.number, 0, len(line.text), line.text, "", reason)
 
 
+def _page_cut(lines: list[Line], doc: Document, stop: int | None) -> tuple[int, str] | None:
+    """Where the page ``lines`` (its content lines, chrome left out; the page's lines from number
+    ``stop`` on are already cut) stop being the article, and why; None if they do not, or are not a
+    page.
+
+    The comment section may lie inside the article's stretch (its comments are paragraphs too):
+    the stretch is found again before it, and must start where it started, or which is the article
+    is not clear and the comments stay.
+    """
+    block = _article_block(lines)
+    if block is None or block[0] < PAGE_HEAD_LINES:
+        return None
+    end, reason = len(lines), None
+    comments = _comment_section(lines, block)
+    if comments is not None:
+        before = _article_block(lines[: comments[0]])
+        if before is not None and before[0] == block[0]:
+            block, (end, headers) = before, comments
+            reason = (
+                f"comment section of a page, after the article (its last paragraph is line"
+                f' {lines[block[1]].number}): {headers} comment headers (a date and time, "says:") from'
+                f" line {lines[end].number}; the rest of the page goes"
+            )
+            stop = lines[end].number
+    article = _running_text(lines[block[0] : block[1] + 1])
+    run = _tail_run(lines, block[1] + 1, end, article, doc, stop)
+    if run is not None:
+        end = run
+        reason = (
+            f"after the article on a page (its last paragraph is line {lines[block[1]].number},"
+            f" {block[0]} lines stand before it): a run of {TAIL_RUN} or more short lines starts at line"
+            f" {lines[run].number}; the rest of the page goes (comments, story links, footer)"
+        )
+    return None if reason is None else (end, reason)
+
+
+def _comment_section(lines: list[Line], block: tuple[int, int]) -> tuple[int, int] | None:
+    """Where a comment section starts after the first paragraph of the article ``block``, and its
+    number of headers; None when there is none.
+
+    A comment section is a series of COMMENT_HEADERS comment headers ("June 3, 2024 at 9:12 am",
+    "says:") with a comment between each two (a line of two words or more that is not a header;
+    headers with none between, as "Jo says:" over its date, count once: so do a "Published:" /
+    "Updated:" pair of datelines). It starts at the commenter's name when a short line stands
+    before the first header. It is left alone when it has more than COMMENTS_TEXT_SHARE times the
+    running text of the article before it: a forum thread or a live blog, where which is the
+    article is not clear.
+
+    No rule on the lines' distances: other stages drop lines between the headers, and a second run
+    must not find a series the first did not.
+    """
+    groups: list[int] = []  # where each group of headers starts ("Jo says:" / "June 3, 2024 at 9:12 am")
+    body = True  # a comment since the last header
+    for i in range(block[0] + 1, len(lines)):
+        text = collapse_spaces(lines[i].text)
+        if COMMENT_HEADER.regex.match(text):
+            if body:
+                groups.append(i)
+            body = False
+            if len(groups) == COMMENT_HEADERS:
+                break
+        elif len(text.split()) >= 2:
+            body = True
+    else:
+        return None
+    start = groups[0]
+    if start - 1 > block[0] and _run_line(lines[start - 1].text):
+        start -= 1
+    if _running_text(lines[start:]) > COMMENTS_TEXT_SHARE * _running_text(lines[block[0] : start]):
+        return None
+    count = sum(1 for line in lines[start:] if COMMENT_HEADER.regex.match(collapse_spaces(line.text)))
+    return start, count
+
+
 def _is_paragraph(text: str) -> bool:
-    """A line of running text, looser than :func:`is_prose`: a sentence of PARAGRAPH_MIN_WORDS,
-    or a long line whatever its end."""
-    words = len(_WORD.findall(text))
-    return words >= PARAGRAPH_LONG_WORDS or (words >= PARAGRAPH_MIN_WORDS and bool(_CLAUSE_END.search(text)))
+    """A line of running text, looser than :func:`is_prose`: a sentence of PARAGRAPH_MIN_LETTERS
+    letters and digits, or a line of PARAGRAPH_LONG_LETTERS whatever its end."""
+    letters = _letters(text)
+    return letters >= PARAGRAPH_LONG_LETTERS or (letters >= PARAGRAPH_MIN_LETTERS and bool(_CLAUSE_END.search(text)))
 
 
-def _paragraph_words(lines: list[Line]) -> int:
-    return sum(len(_WORD.findall(line.text)) for line in lines if _is_paragraph(line.text))
+def _letters(text: str) -> int:
+    return len(_LETTER.findall(text))
+
+
+def _running_text(lines: list[Line]) -> int:
+    """The letters in the paragraphs among ``lines``."""
+    return sum(_letters(line.text) for line in lines if _is_paragraph(line.text))
 
 
 def _article_block(lines: list[Line]) -> tuple[int, int] | None:
-    """The first and last index of the stretch of paragraphs with the most words in them."""
+    """The first and last index of the stretch of paragraphs with the most running text."""
     best = None
-    best_words = 0
+    best_letters = 0
     start = previous = None
-    words = 0
+    letters = 0
     for i, line in enumerate(lines):
         if not _is_paragraph(line.text):
             continue
         if previous is None or i - previous - 1 > BLOCK_GAP:
-            start, words = i, 0
-        words += len(_WORD.findall(line.text))
+            start, letters = i, 0
+        letters += _letters(line.text)
         previous = i
-        if words > best_words:
-            best, best_words = (start, i), words
+        if letters > best_letters:
+            best, best_letters = (start, i), letters
     return best
 
 
-def _tail_run(lines: list[Line], begin: int) -> int | None:
-    """The index of the first run of TAIL_RUN link-like lines from ``begin`` that is not a list or
-    table of the article's. A line that is neither a paragraph nor link-like (a piece of a sentence)
-    breaks a run: the article goes on there."""
+def _tail_run(lines: list[Line], begin: int, end: int, article: int, doc: Document, stop: int | None) -> int | None:
+    """The index of the first run of TAIL_RUN link-like lines in ``lines[begin:end]`` where the
+    page's tail may start: not a list or table of the article's, followed (before ``end``) by no
+    more than TAIL_TEXT_SHARE times the ``article``'s running text, and by a chrome line (a share
+    button, a copyright line): without one, the run is more likely the end of the article's own
+    list. A line that is neither a paragraph nor link-like (a piece of a sentence) breaks a run:
+    the article goes on there. ``stop``: the number of the first line of ``doc`` already cut."""
     i = begin
-    while i < len(lines):
+    while i < end:
         j = i
-        while j < len(lines) and _run_line(lines[j].text):
+        while j < end and _run_line(lines[j].text):
             j += 1
         run = [collapse_spaces(line.text) for line in lines[i:j]]
-        if len(run) >= TAIL_RUN and not _announced(lines, i) and not _is_list_or_table(run):
+        if (
+            len(run) >= TAIL_RUN
+            and not _announced(lines, i)
+            and not _is_list_or_table(run)
+            and _running_text(lines[i:end]) <= TAIL_TEXT_SHARE * article
+            and any(
+                is_chrome(line.text)
+                for line in doc.lines
+                if line.number >= lines[i].number and (stop is None or line.number < stop)
+            )
+        ):
             return i
         i = j + 1
     return None
@@ -224,15 +328,18 @@ def _run_line(text: str) -> bool:
 
 
 def _announced(lines: list[Line], i: int) -> bool:
-    """True if the line before index ``i``, or the first of the run, announces a list ("The tour
-    dates:")."""
+    """True if the line before index ``i``, or one of the first ANNOUNCE_WITHIN of the run,
+    announces a list ("The tour dates:", "Ingredients:")."""
     return any(line.text.rstrip().endswith(":") for line in lines[max(0, i - 1) : i + ANNOUNCE_WITHIN])
 
 
 def _is_list_or_table(run: list[str]) -> bool:
+    """True if the run is a table (numbers among the cells), a list marked with bullets or numbers,
+    or code (brackets, "=", "_", "#", backslashes in many of its lines)."""
     numbers = sum(1 for text in run if _NUMBER_CELL.fullmatch(text))
     marked = sum(1 for text in run if _LIST_ITEM.match(text))
-    return numbers >= TABLE_NUMBER_SHARE * len(run) or marked >= len(run) / 2
+    code = sum(1 for text in run if _CODE.search(text))
+    return numbers >= TABLE_NUMBER_SHARE * len(run) or marked >= len(run) / 2 or code >= len(run) / 3
 
 
 def _pieces(doc: Document, joins: list[Edit]) -> dict[int, list[int]]:
