@@ -15,20 +15,23 @@ from .stages.headline import drop_duplicate_headline, find_title
 from .stages.joins import insert_missing_spaces
 from .stages.lines import is_chrome
 from .stages.structure import drop_structure
+from .stages.templates import drop_templates
 from .stages.unicode import fix_unicode
 from .stages.whitespace import normalize_whitespace
 
 Stage = Callable[[Document, Context], Iterable[Edit]]
 
 #: (name, function) in the order they run. Unicode first, so every later rule sees real characters;
-#: structure next, so that the language detection and the joins stage (whose evidence is the words of the
-#: document) see the same lines on the input and on the output, which has lost the
-#: related-links lists; joins before the line rules, so patterns see words; fragments after the
-#: line rules, so that the lines it joins are the lines a second run sees (no dropped line between
-#: them), and the joins stage reads again what it merged; whitespace last, so the gaps that removed
-#: lines leave close up.
+#: templates next, so that a site's repeated lines are gone before any stage reads the document and
+#: every later stage sees the same lines on the output as on the input; structure next, so that the
+#: language detection and the joins stage (whose evidence is the words of the document) see the
+#: same lines on the input and on the output, which has lost the related-links lists; joins before
+#: the line rules, so patterns see words; fragments after the line rules, so that the lines it joins
+#: are the lines a second run sees (no dropped line between them), and the joins stage reads again
+#: what it merged; whitespace last, so the gaps that removed lines leave close up.
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("unicode", fix_unicode),
+    ("templates", drop_templates),
     ("structure", drop_structure),
     ("joins", insert_missing_spaces),
     ("headline", drop_duplicate_headline),
@@ -41,8 +44,11 @@ assert tuple(name for name, _ in STAGES) == STAGE_NAMES
 #: The order in which the stages make edits: the joins stage reads again the lines fragments merged
 #: (see _run_stages).
 RUN_ORDER = tuple(step for name in STAGE_NAMES for step in ((name, "joins") if name == "fragments" else (name,)))
-#: The stages that run before the document's language is detected (they do not use it).
-BEFORE_LANGUAGE = 2
+#: The stages that run before the document's language is detected (they do not use it): unicode,
+#: templates and structure.
+BEFORE_LANGUAGE = STAGE_NAMES.index("structure") + 1
+#: The stages whose output the templates stage reads; the first pass over a folder runs them too.
+BEFORE_TEMPLATES = STAGE_NAMES.index("templates")
 
 
 def _run_stages(doc: Document, stages: tuple[tuple[str, Stage], ...], ctx: Context) -> tuple[Document, list[Edit]]:
@@ -67,12 +73,19 @@ def _article_sample(doc: Document) -> str:
     return "\n".join(text for text in lines if text and not is_chrome(text))
 
 
+def before_templates(text: str, config: Config | None = None) -> Document:
+    """The document as the templates stage will read it: the first pass over a folder reads this."""
+    config = config or Config()
+    doc, _ = _run_stages(Document.from_text(text), STAGES[:BEFORE_TEMPLATES], Context(config, config.lang))
+    return doc
+
+
 def run(text: str, config: Config | None = None) -> Result:
     config = config or Config()
     doc = Document.from_text(text)
     lines_in = len(doc.lines)
     # The language is read after the unicode stage, from repaired text (mojibake hides it), and
-    # after the structure stage, from the lines a second run over the output would see.
+    # after the templates and structure stages, from the lines a second run over the output would see.
     doc, edits = _run_stages(doc, STAGES[:BEFORE_LANGUAGE], Context(config, config.lang))
     lang = config.lang or lexicon.detect_language(_article_sample(doc))
     doc, more = _run_stages(doc, STAGES[BEFORE_LANGUAGE:], Context(config, lang))
