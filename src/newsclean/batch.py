@@ -259,7 +259,8 @@ class Keys(NamedTuple):
 
 
 def file_keys(config: Config, path: str) -> Keys:
-    """The first pass of ``--templates`` for one file: the keys of its candidate template lines."""
+    """A round of the first pass of ``--templates`` for one file: the keys of its candidate template
+    lines (see :func:`newsclean.templates.find_templates`)."""
     try:
         return Keys(path, None, document_keys(read_path(path).text, config))
     except InputError as exc:
@@ -268,9 +269,9 @@ def file_keys(config: Config, path: str) -> Keys:
         return Keys(path, f"newsclean failed: {type(exc).__name__}: {exc}", frozenset())
 
 
-def templates_of(keys: Iterable[Keys], min_docs: int) -> Templates:
-    """Merge the first pass: the files that could be read are the documents counted."""
-    return select_templates((k.keys for k in keys if k.error is None), min_docs=min_docs)
+def templates_of(keys: Iterable[Keys], min_docs: int, known: Templates | None) -> Templates:
+    """Merge a round of the first pass: the files that could be read are the documents counted."""
+    return select_templates((k.keys for k in keys if k.error is None), min_docs=min_docs, known=known)
 
 
 T = TypeVar("T")

@@ -31,7 +31,7 @@ from .batch import (
 )
 from .config import STAGE_NAMES, Config, ConfigError
 from .render import FORMATS, explain_lines, render, split_lines, unified_diff
-from .templates import MIN_DOCS
+from .templates import MAX_ROUNDS, MIN_DOCS, round_config, settled
 
 EXIT_CHANGED = 1
 EXIT_ERROR = 2
@@ -188,18 +188,25 @@ def _with_progress(results, total: int, label: str, show: bool):
 
 
 def _find_templates(inputs, config: Config, options: dict, show: bool) -> tuple[Config, set[str]]:
-    """The first pass of --templates: the config for the second, and the inputs that could not be read."""
-    keys = list(
-        _with_progress(
-            map_files(key_reader(config), [i.path for i in inputs], options["jobs"]), len(inputs), "reading", show
-        )
-    )
-    unread = set()
-    for k in keys:
-        if k.error is not None:
-            _error(k.path, k.error)
-            unread.add(k.path)
-    templates = templates_of(keys, options["template_min_docs"])
+    """The first pass of --templates, in rounds as find_templates() has it: the config for the
+    second pass, and the inputs that could not be read (left out of the count and of the cleaning)."""
+    paths = [i.path for i in inputs]
+    unread: set[str] = set()
+    templates = None
+    for round_number in range(1, MAX_ROUNDS + 1):
+        reader = key_reader(round_config(config, templates))
+        keys = list(_with_progress(map_files(reader, paths, options["jobs"]), len(paths), "counting", show))
+        for k in keys:
+            if k.error is not None:
+                _error(k.path, k.error)
+                unread.add(k.path)
+        if round_number == 1:
+            paths = [p for p in paths if p not in unread]
+        found = templates_of(keys, options["template_min_docs"], templates)
+        if settled(templates, found):
+            templates = found
+            break
+        templates = found
     return replace(config, templates=templates), unread
 
 
@@ -252,7 +259,7 @@ def _clean_many(paths: tuple[str, ...], config: Config, options: dict) -> int:
         _error(failure.path, failure.message)
     failed = len(failures)
     show = not options["quiet"] and sys.stderr.isatty() and len(inputs) > PROGRESS_MIN_FILES
-    if options["use_templates"]:
+    if options["use_templates"] and config.runs("templates"):
         config, unread = _find_templates(inputs, config, options, show)
         inputs = [i for i in inputs if i.path not in unread]
         failed += len(unread)

@@ -47,8 +47,6 @@ RUN_ORDER = tuple(step for name in STAGE_NAMES for step in ((name, "joins") if n
 #: The stages that run before the document's language is detected (they do not use it): unicode,
 #: templates and structure.
 BEFORE_LANGUAGE = STAGE_NAMES.index("structure") + 1
-#: The stages whose output the templates stage reads; the first pass over a folder runs them too.
-BEFORE_TEMPLATES = STAGE_NAMES.index("templates")
 
 
 def _run_stages(doc: Document, stages: tuple[tuple[str, Stage], ...], ctx: Context) -> tuple[Document, list[Edit]]:
@@ -71,13 +69,6 @@ def _article_sample(doc: Document) -> str:
     so that a second run over the output (which has lost them) detects the same language."""
     lines = dict.fromkeys(line.text.strip() for line in doc.lines)
     return "\n".join(text for text in lines if text and not is_chrome(text))
-
-
-def before_templates(text: str, config: Config | None = None) -> Document:
-    """The document as the templates stage will read it: the first pass over a folder reads this."""
-    config = config or Config()
-    doc, _ = _run_stages(Document.from_text(text), STAGES[:BEFORE_TEMPLATES], Context(config, config.lang))
-    return doc
 
 
 def run(text: str, config: Config | None = None) -> Result:
