@@ -20,7 +20,7 @@ from typing import NamedTuple, TypeVar
 
 from .config import Config
 from .render import explain_lines, render, unified_diff
-from .templates import Templates, document_keys, select_templates
+from .templates import MAX_ROUNDS, Templates, document_keys, round_config, select_templates, settled
 
 
 class InputError(Exception):
@@ -269,9 +269,25 @@ def file_keys(config: Config, path: str) -> Keys:
         return Keys(path, f"newsclean failed: {type(exc).__name__}: {exc}", frozenset())
 
 
-def templates_of(keys: Iterable[Keys], min_docs: int, known: Templates | None) -> Templates:
-    """Merge a round of the first pass: the files that could be read are the documents counted."""
-    return select_templates((k.keys for k in keys if k.error is None), min_docs=min_docs, known=known)
+def find_file_templates(
+    paths: list[str], config: Config, min_docs: int, jobs: int, progress: Callable = lambda results, total: results
+) -> tuple[Templates, list[Keys]]:
+    """The first pass of ``--templates`` over files, in worker processes and in rounds as
+    :func:`newsclean.templates.find_templates` has it; also the files that could not be read
+    (left out of the count). ``progress`` wraps each round's results (for a progress bar)."""
+    unread: list[Keys] = []
+    templates = None
+    for _ in range(MAX_ROUNDS):
+        keys = list(progress(map_files(key_reader(round_config(config, templates)), paths, jobs), len(paths)))
+        if templates is None:
+            unread = [k for k in keys if k.error is not None]
+            paths = [k.path for k in keys if k.error is None]
+        found = select_templates((k.keys for k in keys if k.error is None), min_docs=min_docs, known=templates)
+        done = settled(templates, found)
+        templates = found
+        if done:
+            break
+    return templates, unread
 
 
 T = TypeVar("T")

@@ -24,14 +24,13 @@ from .batch import (
     cleaner,
     collect_inputs,
     decode,
-    key_reader,
+    find_file_templates,
     map_files,
     read_path,
-    templates_of,
 )
 from .config import STAGE_NAMES, Config, ConfigError
 from .render import FORMATS, explain_lines, render, split_lines, unified_diff
-from .templates import MAX_ROUNDS, MIN_DOCS, round_config, settled
+from .templates import MIN_DOCS
 
 EXIT_CHANGED = 1
 EXIT_ERROR = 2
@@ -188,26 +187,17 @@ def _with_progress(results, total: int, label: str, show: bool):
 
 
 def _find_templates(inputs, config: Config, options: dict, show: bool) -> tuple[Config, set[str]]:
-    """The first pass of --templates, in rounds as find_templates() has it: the config for the
-    second pass, and the inputs that could not be read (left out of the count and of the cleaning)."""
+    """The first pass of --templates: the config for the second pass, and the inputs that could not
+    be read (left out of the count and of the cleaning)."""
+
+    def progress(results, total):
+        return _with_progress(results, total, "counting", show)
+
     paths = [i.path for i in inputs]
-    unread: set[str] = set()
-    templates = None
-    for round_number in range(1, MAX_ROUNDS + 1):
-        reader = key_reader(round_config(config, templates))
-        keys = list(_with_progress(map_files(reader, paths, options["jobs"]), len(paths), "counting", show))
-        for k in keys:
-            if k.error is not None:
-                _error(k.path, k.error)
-                unread.add(k.path)
-        if round_number == 1:
-            paths = [p for p in paths if p not in unread]
-        found = templates_of(keys, options["template_min_docs"], templates)
-        if settled(templates, found):
-            templates = found
-            break
-        templates = found
-    return replace(config, templates=templates), unread
+    templates, unread = find_file_templates(paths, config, options["template_min_docs"], options["jobs"], progress)
+    for k in unread:
+        _error(k.path, k.error)
+    return replace(config, templates=templates), {k.path for k in unread}
 
 
 def _report(outcome: Outcome, options: dict) -> None:
