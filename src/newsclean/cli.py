@@ -289,6 +289,7 @@ def _clean_many(paths: tuple[str, ...], config: Config, options: dict) -> int:
 @click.option(
     "--out-dir",
     type=click.Path(file_okay=False),
+    metavar="DIR",
     help="Write each output under DIR, at the input's path under its folder argument.",
 )
 @click.option("-w", "--write", is_flag=True, help="Rewrite each input in place (only those that change).")
@@ -306,6 +307,7 @@ def _clean_many(paths: tuple[str, ...], config: Config, options: dict) -> int:
     "--jobs",
     type=click.IntRange(min=1),
     default=os.cpu_count() or 1,
+    metavar="N",
     show_default="the number of CPUs",
     help="Worker processes for several files.",
 )
@@ -321,7 +323,7 @@ def _clean_many(paths: tuple[str, ...], config: Config, options: dict) -> int:
     default=MIN_DOCS,
     show_default=True,
     metavar="N",
-    help="With --templates, a line must stand in at least N files (and 0.75%% of them).",
+    help="With --templates, a line must stand in at least N files (and 0.75% of them).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line (errors are still shown).")
 @click.version_option(__version__, "-V", "--version", prog_name="newsclean")
