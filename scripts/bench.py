@@ -9,6 +9,12 @@ output again changes it (idempotence, over every scored input), and throughput i
 ftfy's ``fix_text``, the named baseline, timed in this process over the same ``container.joined``
 inputs. tests/test_bench.py imports this module, so the floors are checked on the same numbers.
 
+With ``--templates`` each variant is cleaned as one folder with the site templates of
+``newsclean --templates``: the templates are found over all the dev inputs of that variant (as
+``newsclean --templates DEV --include '*.<variant>.txt'`` would), then every input is cleaned with
+them. The dev set mixes 1,058 sites, so this shows what the rule costs in article lines more than
+what it gains on one site's folder.
+
 Without ../shared/bench/score.py (a clone on its own) it says so and exits 0.
 """
 
@@ -73,19 +79,48 @@ def load_evaluate(bench_dir: Path = BENCH_DIR):
     return evaluate
 
 
-def score(variants=VARIANTS, limit: int = 0, jobs: int = JOBS, save_dir: Path | None = None) -> dict:
-    """Run the scorer on ``newsclean.clean_text``; outputs go to ``save_dir`` as ``<id>.<variant>.out.txt``."""
+def variant_templates(variants, jobs: int = JOBS) -> dict:
+    """For each variant, the templates of all its dev inputs cleaned together (the first pass)."""
+    from newsclean.batch import find_file_templates
+    from newsclean.config import Config
+    from newsclean.templates import MIN_DOCS
+
+    found = {}
+    for variant in variants:
+        paths = sorted(str(p) for p in DEV_DIR.glob(f"*.{variant}.txt"))
+        found[variant], _ = find_file_templates(paths, Config(), MIN_DOCS, jobs)
+    return found
+
+
+def with_templates(templates_by_variant: dict):
+    """A scorer callable that cleans each input with its variant's templates (the scorer passes
+    ``variant`` to a callable that names it; its forked workers inherit the closure)."""
+    import newsclean
+    from newsclean.config import Config
+
+    def clean_with_templates(text: str, variant: str) -> str:
+        return newsclean.clean_text(text, Config(templates=templates_by_variant.get(variant)))
+
+    return clean_with_templates
+
+
+def score(
+    variants=VARIANTS, limit: int = 0, jobs: int = JOBS, save_dir: Path | None = None, templates: dict | None = None
+) -> dict:
+    """Run the scorer on ``newsclean.clean_text`` (with ``templates``: per variant, see
+    :func:`with_templates`); outputs go to ``save_dir`` as ``<id>.<variant>.out.txt``."""
     import newsclean
 
     evaluate = load_evaluate()
+    system = newsclean.clean_text if templates is None else with_templates(templates)
     return evaluate(
         str(DEV_DIR),
-        newsclean.clean_text,
+        system,
         variants=list(variants),
         limit=limit,
         jobs=jobs,
         save_dir=str(save_dir) if save_dir else None,
-        name="newsclean.clean_text",
+        name="newsclean.clean_text" + (" --templates" if templates is not None else ""),
     )
 
 
@@ -184,12 +219,21 @@ def measure_speed(save_dir: Path) -> dict:
     }
 
 
-def run(variants=VARIANTS, limit: int = 0, jobs: int = JOBS) -> dict:
-    """Score, then check idempotence and speed on the same outputs; everything as one dict."""
+def run(variants=VARIANTS, limit: int = 0, jobs: int = JOBS, templates: bool = False) -> dict:
+    """Score, then check idempotence and speed on the same outputs; everything as one dict.
+
+    With ``templates``, the idempotence check still cleans each output alone (without templates),
+    and the speed is that of single documents.
+    """
     with tempfile.TemporaryDirectory(prefix="newsclean-bench-") as tmp:
         out_dir = Path(tmp)
         t0 = time.time()
-        scores = score(variants, limit=limit, jobs=jobs, save_dir=out_dir)
+        found = variant_templates(variants, jobs) if templates else None
+        scores = score(variants, limit=limit, jobs=jobs, save_dir=out_dir, templates=found)
+        if found is not None:
+            scores["templates"] = {
+                v: {"lines": len(t.counts), "needed": t.needed, "documents": t.documents} for v, t in found.items()
+            }
         t1 = time.time()
         idempotence = check_idempotence(out_dir, jobs=jobs)
         t2 = time.time()
@@ -227,9 +271,13 @@ def _source_order(name: str) -> tuple:
 
 def format_report(report: dict) -> str:
     lines = []
+    templates = report["scores"].get("templates", {})
     for variant, vres in report["scores"]["variants"].items():
         by_source = vres["by_source"]
         lines.append(f"== {variant}  ({vres['docs']} docs, {vres['wall_seconds']} s wall)")
+        if variant in templates:
+            t = templates[variant]
+            lines.append(f"templates: {t['lines']} lines in at least {t['needed']} of {t['documents']} inputs")
         names = sorted(by_source, key=_source_order)
         if variant == "joined":
             lines += _table([(s, by_source[s]) for s in names], JOINED_COLUMNS)
@@ -268,12 +316,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, metavar="N", help="articles per source (default: all)")
     parser.add_argument("--variants", default=",".join(VARIANTS), help="comma list (default: %(default)s)")
     parser.add_argument("--jobs", type=int, default=JOBS, help="worker processes (default: %(default)s)")
+    parser.add_argument(
+        "--templates", action="store_true", help="clean each variant's inputs as one folder with --templates"
+    )
     args = parser.parse_args(argv)
     if not bench_available():
         print(f"bench: {BENCH_DIR / 'score.py'} (and its dev set) not found; nothing to score.")
         return 0
     variants = [v for v in args.variants.split(",") if v]
-    report = run(variants, limit=args.limit, jobs=args.jobs)
+    report = run(variants, limit=args.limit, jobs=args.jobs, templates=args.templates)
     print(format_report(report))
     if args.json:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)

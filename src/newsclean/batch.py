@@ -1,12 +1,26 @@
-"""Reading inputs and writing outputs safely: decoding with a fallback, atomic writes."""
+"""Reading inputs and writing outputs safely: decoding with a fallback, atomic writes; the files of
+folders, and cleaning many of them in worker processes.
+
+Nothing here prints: a file that cannot be read or written becomes a record with the reason, and
+the CLI reports it and goes on with the others.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import fnmatch
+import functools
 import os
 import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
+
+from .config import Config
+from .render import explain_lines, render, unified_diff
+from .templates import MAX_ROUNDS, Templates, document_keys, round_config, select_templates, settled
 
 
 class InputError(Exception):
@@ -44,10 +58,12 @@ def read_path(path: str | Path) -> Decoded:
     except IsADirectoryError:
         raise InputError("is a directory") from None
     except FileNotFoundError:
-        raise InputError("no such file") from None
+        raise InputError("broken symbolic link" if os.path.islink(path) else "no such file") from None
     except PermissionError:
         raise InputError("permission denied") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError("symbolic link loop") from None
         raise InputError(exc.strerror or str(exc)) from None
     return decode(data)
 
@@ -71,3 +87,238 @@ def atomic_write(path: str | Path, text: str) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def write_if_changed(path: str | Path, text: str) -> bool:
+    """Write ``text`` to ``path`` (atomically, making its folder) unless the file holds it already,
+    so that a second run over the same inputs leaves every output and its mtime alone.
+    True if the file was written."""
+    path = Path(path)
+    with contextlib.suppress(OSError):
+        if path.read_bytes() == text.encode("utf-8"):
+            return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, text)
+    return True
+
+
+# Folders.
+
+#: The files of a folder that are cleaned unless ``--include`` says otherwise.
+DEFAULT_INCLUDE = ("*.txt", "*.md")
+
+
+class Input(NamedTuple):
+    """One file to clean."""
+
+    path: str  # as the user can find it: the argument, or the folder argument joined with the path under it
+    relative: str  # its path under the folder argument (its name, for a file argument): its place in --out-dir
+
+
+class Failure(NamedTuple):
+    path: str
+    message: str
+
+
+def _matches(relative: str, patterns: Iterable[str]) -> bool:
+    """True if the file's name or its path under the folder matches one of the glob patterns."""
+    name = os.path.basename(relative)
+    posix = relative.replace(os.sep, "/")
+    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(posix, p) for p in patterns)
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return exc.strerror or str(exc)
+
+
+def _walk(root: str, include: tuple[str, ...], exclude: tuple[str, ...], skip: str | None, failures: list[Failure]):
+    """The files under ``root`` that ``include`` and not ``exclude`` match, in sorted order.
+
+    Symbolic links to folders are not followed: a link back up the tree (``loop -> ..``) would
+    otherwise be walked forever. Links to files are read as files, and a broken one is reported
+    when it is read. ``skip`` (the output folder, when it lies inside) is left out, so that a second
+    run does not clean its own outputs.
+    """
+
+    def unreadable(exc: OSError) -> None:
+        failures.append(Failure(exc.filename or root, _os_reason(exc)))
+
+    for folder, subfolders, files in os.walk(root, onerror=unreadable, followlinks=False):
+        under = os.path.relpath(folder, root)
+        subfolders[:] = sorted(
+            d
+            for d in subfolders
+            if not _matches(os.path.normpath(os.path.join(under, d)), exclude)
+            and os.path.realpath(os.path.join(folder, d)) != skip
+        )
+        for name in sorted(files):
+            relative = os.path.normpath(os.path.join(under, name))
+            if _matches(relative, include) and not _matches(relative, exclude):
+                yield Input(os.path.join(folder, name), relative)
+
+
+def collect_inputs(
+    arguments: Iterable[str],
+    include: Iterable[str] = DEFAULT_INCLUDE,
+    exclude: Iterable[str] = (),
+    skip: str | Path | None = None,
+) -> tuple[list[Input], list[Failure]]:
+    """The files that the path arguments name: files as given, folders walked (see :func:`_walk`).
+
+    A file named twice (as an argument and inside a folder argument) is cleaned once. A file named
+    as an argument is cleaned whatever its name, as formatters do; ``include``/``exclude`` choose
+    among the files of folders.
+    """
+    include, exclude = tuple(include) or DEFAULT_INCLUDE, tuple(exclude)
+    skip = os.path.realpath(skip) if skip else None
+    inputs: list[Input] = []
+    failures: list[Failure] = []
+    seen: set[str] = set()
+    for argument in arguments:
+        if os.path.isdir(argument):
+            found = _walk(argument, include, exclude, skip, failures)
+        elif os.path.lexists(argument):
+            found = [Input(argument, os.path.basename(argument))]
+        else:
+            failures.append(Failure(argument, "no such file or directory"))
+            continue
+        for item in found:
+            real = os.path.realpath(item.path)
+            if real not in seen:
+                seen.add(real)
+                inputs.append(item)
+    return inputs, failures
+
+
+# Cleaning many files.
+
+
+class Settings(NamedTuple):
+    """What every worker needs, the same for every file."""
+
+    config: Config
+    fmt: str = "text"
+    diff: bool = False
+    explain: bool = False
+
+
+class Job(NamedTuple):
+    path: str  # the file to read, named as in messages
+    target: str | None = None  # where the output goes; None: report only
+    in_place: bool = False  # target is the input itself: rewritten only if cleaning changes its text
+
+
+class Outcome(NamedTuple):
+    """What became of one file; small, so that sending it back from a worker costs little."""
+
+    path: str
+    error: str | None = None
+    warning: str | None = None
+    changed: bool = False  # the cleaned text differs from the input's
+    written: bool = False
+    edits_by_stage: dict[str, int] = {}  # noqa: RUF012 (a NamedTuple default, never mutated)
+    diff: str = ""
+    explain: tuple[tuple[str, str], ...] = ()
+
+
+def clean_file(settings: Settings, job: Job) -> Outcome:
+    """Read, clean, report on and write one file. Every failure becomes the outcome's error."""
+    from . import clean
+
+    try:
+        decoded = read_path(job.path)
+        result = clean(decoded.text, settings.config)
+    except InputError as exc:
+        return Outcome(job.path, error=str(exc))
+    except Exception as exc:  # a bug costs one file, not the run: the message names it
+        return Outcome(job.path, error=f"newsclean failed: {type(exc).__name__}: {exc}")
+    changed = result.text != decoded.text
+    written = False
+    if job.target is not None and (changed or not job.in_place):
+        try:
+            written = write_if_changed(job.target, render(result, settings.fmt))
+        except OSError as exc:
+            return Outcome(job.path, error=f"cannot write {job.target}: {_os_reason(exc)}")
+    return Outcome(
+        job.path,
+        warning=decoded.warning,
+        changed=changed,
+        written=written,
+        edits_by_stage=result.stats.edits_by_stage,
+        diff=unified_diff(decoded.text, result.text, job.path) if settings.diff else "",
+        explain=tuple(explain_lines(result.edits, job.path)) if settings.explain else (),
+    )
+
+
+class Keys(NamedTuple):
+    path: str
+    error: str | None
+    keys: frozenset[str]
+
+
+def file_keys(config: Config, path: str) -> Keys:
+    """A round of the first pass of ``--templates`` for one file: the keys of its candidate template
+    lines (see :func:`newsclean.templates.find_templates`)."""
+    try:
+        return Keys(path, None, document_keys(read_path(path).text, config))
+    except InputError as exc:
+        return Keys(path, str(exc), frozenset())
+    except Exception as exc:  # as in clean_file
+        return Keys(path, f"newsclean failed: {type(exc).__name__}: {exc}", frozenset())
+
+
+def find_file_templates(
+    paths: list[str], config: Config, min_docs: int, jobs: int, progress: Callable = lambda results, total: results
+) -> tuple[Templates, list[Keys]]:
+    """The first pass of ``--templates`` over files, in worker processes and in rounds as
+    :func:`newsclean.templates.find_templates` has it; also the files that could not be read
+    (left out of the count). ``progress`` wraps each round's results (for a progress bar)."""
+    unread: list[Keys] = []
+    templates = None
+    for _ in range(MAX_ROUNDS):
+        keys = list(progress(map_files(key_reader(round_config(config, templates)), paths, jobs), len(paths)))
+        if templates is None:
+            unread = [k for k in keys if k.error is not None]
+            paths = [k.path for k in keys if k.error is None]
+        found = select_templates((k.keys for k in keys if k.error is None), min_docs=min_docs, known=templates)
+        done = settled(templates, found)
+        templates = found
+        if done:
+            break
+    return templates, unread
+
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: Files a worker takes at a time: enough to make the hand-over cheap, few enough that two workers
+#: finish together.
+MAX_CHUNK = 16
+
+
+def map_files(fn: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[R]:
+    """``fn`` over ``items`` in ``jobs`` worker processes, results in the order of ``items``.
+
+    Each file's result depends only on the file and the settings, and the results come back in
+    the input order, so the output does not depend on the number of workers. One job (or one
+    file) runs in this process.
+    """
+    items = list(items)
+    jobs = max(1, min(jobs, len(items)))
+    if jobs == 1:
+        yield from map(fn, items)
+        return
+    chunksize = max(1, min(MAX_CHUNK, len(items) // (jobs * 4)))
+    with ProcessPoolExecutor(jobs) as pool:
+        yield from pool.map(fn, items, chunksize=chunksize)
+
+
+def cleaner(settings: Settings) -> Callable[[Job], Outcome]:
+    """:func:`clean_file` with the settings bound, picklable for the worker processes."""
+    return functools.partial(clean_file, settings)
+
+
+def key_reader(config: Config) -> Callable[[str], Keys]:
+    return functools.partial(file_keys, config)

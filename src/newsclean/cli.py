@@ -1,23 +1,44 @@
 """The newsclean command: parse options, build a Config, clean, render, exit with a clear code.
 
 Exit codes, as ruff format has them: 0 done (or nothing to change), 1 ``--check``/``--diff`` found
-changes, 2 a usage error or an input that could not be read.
+changes, 2 a usage error or an input that could not be read (with several inputs: any of them).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
+from dataclasses import replace
 
 import click
 
 from . import __version__, clean
-from .batch import InputError, atomic_write, decode, read_path
+from .batch import (
+    DEFAULT_INCLUDE,
+    InputError,
+    Job,
+    Outcome,
+    Settings,
+    atomic_write,
+    cleaner,
+    collect_inputs,
+    decode,
+    find_file_templates,
+    map_files,
+    read_path,
+)
 from .config import STAGE_NAMES, Config, ConfigError
 from .render import FORMATS, explain_lines, render, split_lines, unified_diff
+from .templates import MIN_DOCS
 
 EXIT_CHANGED = 1
 EXIT_ERROR = 2
+#: A progress bar is worth its flicker only past this many files.
+PROGRESS_MIN_FILES = 5
+#: Where ``--out-dir`` puts the output of ``name`` in each format: text keeps the name; the others
+#: add a suffix, so that ``a.txt`` and ``a.md`` do not write the same file.
+OUT_SUFFIX = {"text": "", "markdown": ".md", "json": ".json"}
 
 _stage_choice = click.Choice(STAGE_NAMES)
 
@@ -60,8 +81,197 @@ def _diff_styles(diff: str):
         yield style, line
 
 
+def _clean_one(path: str, config: Config, options: dict) -> None:
+    """One file or stdin: the output on stdout or in ``-o FILE``; a report with --check/--diff/--explain."""
+    name = "<stdin>" if path == "-" else path
+    try:
+        decoded = decode(sys.stdin.buffer.read()) if path == "-" else read_path(path)
+    except InputError as exc:
+        _fail(f"{name}: {exc}")
+    if decoded.warning:
+        click.echo(f"newsclean: warning: {name}: {decoded.warning}", err=True)
+    result = clean(decoded.text, config)
+    changed = result.text != decoded.text
+
+    if options["check"]:
+        if changed:
+            click.echo(f"would clean {name}", err=True)
+        sys.exit(EXIT_CHANGED if changed else 0)
+    if options["diff"] or options["explain"]:
+        if options["diff"]:
+            _emit_styled(_diff_styles(unified_diff(decoded.text, result.text, name)), _use_colour(sys.stdout))
+        if options["explain"]:
+            _emit_styled(explain_lines(result.edits, name), _use_colour(sys.stdout))
+        sys.exit(EXIT_CHANGED if options["diff"] and changed else 0)
+
+    out = render(result, options["fmt"])
+    output = options["output"]
+    if output:
+        try:
+            atomic_write(output, out)
+        except OSError as exc:
+            _fail(f"{output}: {exc.strerror or exc}")
+    else:
+        click.echo(out, nl=False)
+
+
+# Several inputs, or folders.
+
+
+def _usage_problem(paths: tuple[str, ...], options: dict) -> str | None:
+    """Why these inputs cannot be cleaned together with these options, or None."""
+    report = options["check"] or options["diff"] or options["explain"]
+    writes = options["out_dir"] or options["write"]
+    if "-" in paths:
+        return "- (stdin) is one input: it cannot be cleaned with other inputs or with --out-dir/--write"
+    if options["output"]:
+        return "-o/--output takes one input; several inputs or a directory need --out-dir DIR or --write"
+    if options["out_dir"] and options["write"]:
+        return "--out-dir and --write: choose one"
+    if report and writes:
+        return "--check, --diff and --explain only report; they cannot be combined with --out-dir or --write"
+    if not report and not writes:
+        return "several inputs or a directory need --out-dir DIR or -w/--write (or --check/--diff to only report)"
+    if options["write"] and options["fmt"] != "text":
+        return "--write rewrites the inputs as text; use --out-dir DIR for --format markdown or json"
+    return None
+
+
+def _error(path: str, message: str) -> None:
+    click.echo(f"newsclean: error: {path}: {message}", err=True)
+
+
+def _jobs(inputs, options: dict) -> tuple[list[Job], int]:
+    """One job per input, with its output path; and how many inputs could not be given one."""
+    if options["write"]:
+        # the file a symbolic link points to is rewritten; the link stays a link
+        return [Job(i.path, os.path.realpath(i.path), in_place=True) for i in inputs], 0
+    if not options["out_dir"]:
+        return [Job(i.path) for i in inputs], 0
+    jobs: list[Job] = []
+    taken: dict[str, str] = {}
+    refused = 0
+    for i in inputs:
+        target = os.path.join(options["out_dir"], i.relative + OUT_SUFFIX[options["fmt"]])
+        real = os.path.realpath(target)
+        if real == os.path.realpath(i.path):
+            _error(i.path, f"its output {target} would overwrite it; use --write to clean in place")
+        elif real in taken:
+            _error(i.path, f"its output {target} is also the output of {taken[real]}")
+        else:
+            taken[real] = i.path
+            jobs.append(Job(i.path, target))
+            continue
+        refused += 1
+    return jobs, refused
+
+
+def _with_progress(results, total: int, label: str, show: bool):
+    """Pass the results through, advancing a progress bar on stderr when ``show``.
+
+    The bar refreshes only when a file is done (no refresh thread): the worker processes are forked
+    while it runs.
+    """
+    if not show:
+        yield from results
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True, auto_refresh=False) as bar:
+        task = bar.add_task(label, total=total)
+        for result in results:
+            yield result
+            bar.advance(task)
+            bar.refresh()
+
+
+def _find_templates(inputs, config: Config, options: dict, show: bool) -> tuple[Config, set[str]]:
+    """The first pass of --templates: the config for the second pass, and the inputs that could not
+    be read (left out of the count and of the cleaning)."""
+
+    def progress(results, total):
+        return _with_progress(results, total, "counting", show)
+
+    paths = [i.path for i in inputs]
+    templates, unread = find_file_templates(paths, config, options["template_min_docs"], options["jobs"], progress)
+    for k in unread:
+        _error(k.path, k.error)
+    return replace(config, templates=templates), {k.path for k in unread}
+
+
+def _report(outcome: Outcome, options: dict) -> None:
+    if outcome.error is not None:
+        _error(outcome.path, outcome.error)
+        return
+    if outcome.warning:
+        click.echo(f"newsclean: warning: {outcome.path}: {outcome.warning}", err=True)
+    if options["check"] and outcome.changed:
+        click.echo(f"would clean {outcome.path}", err=True)
+    if outcome.diff:
+        _emit_styled(_diff_styles(outcome.diff), _use_colour(sys.stdout))
+    if outcome.explain:
+        _emit_styled(outcome.explain, _use_colour(sys.stdout))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _summary(outcomes: list[Outcome], failed: int, config: Config) -> str:
+    """One line: files, changed, written, failed, edits by stage (in stage order), templates found."""
+    done = [o for o in outcomes if o.error is None]
+    edits: Counter[str] = Counter()
+    for o in done:
+        edits.update(o.edits_by_stage)
+    parts = [_count(len(done) + failed, "file"), f"{sum(o.changed for o in done)} changed"]
+    written = sum(o.written for o in done)
+    if written:
+        parts.append(f"{written} written")
+    parts.append(f"{failed} failed")
+    line = "newsclean: " + ", ".join(parts)
+    if edits:
+        line += "; edits: " + ", ".join(f"{stage} {edits[stage]}" for stage in STAGE_NAMES if edits[stage])
+    templates = config.templates
+    if templates is not None:
+        lines = _count(len(templates.counts), "line")
+        line += f"; templates: {lines} in at least {templates.needed} of {_count(templates.documents, 'file')}"
+    return line
+
+
+def _clean_many(paths: tuple[str, ...], config: Config, options: dict) -> int:
+    """Several inputs or folders: each file cleaned in a worker, reported in input order; the exit code."""
+    problem = _usage_problem(paths, options)
+    if problem:
+        _fail(problem)
+    inputs, failures = collect_inputs(paths, options["include"], options["exclude"], skip=options["out_dir"])
+    for failure in failures:
+        _error(failure.path, failure.message)
+    failed = len(failures)
+    show = not options["quiet"] and sys.stderr.isatty() and len(inputs) > PROGRESS_MIN_FILES
+    if options["use_templates"] and config.runs("templates"):
+        config, unread = _find_templates(inputs, config, options, show)
+        inputs = [i for i in inputs if i.path not in unread]
+        failed += len(unread)
+    jobs, refused = _jobs(inputs, options)
+    failed += refused
+    settings = Settings(config, options["fmt"], diff=options["diff"], explain=options["explain"])
+    outcomes = []
+    for outcome in _with_progress(map_files(cleaner(settings), jobs, options["jobs"]), len(jobs), "cleaning", show):
+        _report(outcome, options)
+        outcomes.append(outcome)
+    failed += sum(o.error is not None for o in outcomes)
+    if not options["quiet"]:
+        click.echo(_summary(outcomes, failed, config), err=True)
+    if failed:
+        return EXIT_ERROR
+    if (options["check"] or options["diff"]) and any(o.changed for o in outcomes):
+        return EXIT_CHANGED
+    return 0
+
+
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("path", required=False, default="-", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
 @click.option(
     "-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format."
 )
@@ -73,45 +283,72 @@ def _diff_styles(diff: str):
 @click.option("--lang", metavar="CODE", help="Force the document language (en, de, ...); default: detect.")
 @click.option("--protect", multiple=True, metavar="WORD", help="Never split WORD when restoring spaces.")
 @click.option("--word", "extra_words", multiple=True, metavar="WORD", help="Add WORD to the lexicon.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the output here.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the output here (one input)."
+)
+@click.option(
+    "--out-dir",
+    type=click.Path(file_okay=False),
+    metavar="DIR",
+    help="Write each output under DIR, at the input's path under its folder argument.",
+)
+@click.option("-w", "--write", is_flag=True, help="Rewrite each input in place (only those that change).")
+@click.option(
+    "--include",
+    multiple=True,
+    metavar="GLOB",
+    help=f"Clean the files of folders that match GLOB by name or path (default: {' '.join(DEFAULT_INCLUDE)}).",
+)
+@click.option(
+    "--exclude", multiple=True, metavar="GLOB", help="Leave out files and folders matching GLOB (repeatable)."
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    metavar="N",
+    show_default="the number of CPUs",
+    help="Worker processes for several files.",
+)
+@click.option(
+    "--templates",
+    "use_templates",
+    is_flag=True,
+    help="Two passes: drop lines repeated verbatim in many of the files cleaned together (a site's footer).",
+)
+@click.option(
+    "--template-min-docs",
+    type=click.IntRange(min=2),
+    default=MIN_DOCS,
+    show_default=True,
+    metavar="N",
+    help="With --templates, a line must stand in at least N files (and 0.75% of them).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line (errors are still shown).")
 @click.version_option(__version__, "-V", "--version", prog_name="newsclean")
-def main(path, fmt, diff, explain, check, skip, only, lang, protect, extra_words, output):
-    """Clean the scraped news article in PATH (or stdin, with - or no PATH).
+def main(paths, **options):
+    """Clean the scraped news articles in PATHS: files, folders, or - for stdin (the default).
 
     \b
-    Stages, in order: unicode, structure, joins, headline, captions, boilerplate, fragments, whitespace.
+    Stages, in order: unicode, templates, structure, joins, headline, captions, boilerplate, fragments,
+    whitespace (templates only with --templates).
     Every change is an edit with a reason: see --diff and --explain.
+    One input is printed (or written with -o); several, or a folder, need --out-dir or --write,
+    unless --check, --diff or --explain only report.
     """
+    paths = paths or ("-",)
     try:
-        config = Config(skip=skip, only=only, lang=lang, protected_words=protect, extra_words=extra_words)
+        config = Config(
+            skip=options["skip"],
+            only=options["only"],
+            lang=options["lang"],
+            protected_words=options["protect"],
+            extra_words=options["extra_words"],
+        )
     except ConfigError as exc:
         _fail(str(exc))
-    name = "<stdin>" if path == "-" else path
-    try:
-        decoded = decode(sys.stdin.buffer.read()) if path == "-" else read_path(path)
-    except InputError as exc:
-        _fail(f"{name}: {exc}")
-    if decoded.warning:
-        click.echo(f"newsclean: warning: {name}: {decoded.warning}", err=True)
-    result = clean(decoded.text, config)
-    changed = result.text != decoded.text
-
-    if check:
-        if changed:
-            click.echo(f"would clean {name}", err=True)
-        sys.exit(EXIT_CHANGED if changed else 0)
-    if diff or explain:
-        if diff:
-            _emit_styled(_diff_styles(unified_diff(decoded.text, result.text, name)), _use_colour(sys.stdout))
-        if explain:
-            _emit_styled(explain_lines(result.edits, name), _use_colour(sys.stdout))
-        sys.exit(EXIT_CHANGED if diff and changed else 0)
-
-    out = render(result, fmt)
-    if output:
-        try:
-            atomic_write(output, out)
-        except OSError as exc:
-            _fail(f"{output}: {exc.strerror or exc}")
-    else:
-        click.echo(out, nl=False)
+    many = len(paths) > 1 or os.path.isdir(paths[0]) or options["out_dir"] or options["write"]
+    if many:
+        sys.exit(_clean_many(paths, config, options))
+    _clean_one(paths[0], config, options)

@@ -4,9 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 
+from .templates import Templates
+
 #: The stages in the order they run. The names are the ones users type (``--skip captions``), the
-#: ones edits carry, and the config keys: one word for one thing.
-STAGE_NAMES = ("unicode", "structure", "joins", "headline", "captions", "boilerplate", "fragments", "whitespace")
+#: ones edits carry, and the config keys: one word for one thing. ``templates`` does nothing unless
+#: the config carries templates (a folder cleaned with ``--templates``).
+STAGE_NAMES = (
+    "unicode",
+    "templates",
+    "structure",
+    "joins",
+    "headline",
+    "captions",
+    "boilerplate",
+    "fragments",
+    "whitespace",
+)
 
 
 class ConfigError(ValueError):
@@ -25,6 +38,9 @@ class Config:
     - ``protected_words``: words the joins stage never splits (``Zinoviev``), case-insensitive.
     - ``extra_words``: words added to the lexicon, so that a glued neighbour can be recognised
       (``Kormilitsyna``) and the word itself is never split.
+    - ``templates``: the lines that the documents cleaned together repeat, found by
+      :func:`newsclean.templates.find_templates` over all of them; the ``templates`` stage drops
+      them. ``None`` (the default): a document is cleaned on its own.
     """
 
     skip: frozenset[str] = frozenset()
@@ -32,6 +48,7 @@ class Config:
     lang: str | None = None
     protected_words: frozenset[str] = frozenset()
     extra_words: frozenset[str] = frozenset()
+    templates: Templates | None = None
 
     def __post_init__(self) -> None:
         for name in ("skip", "only", "protected_words", "extra_words"):
@@ -45,6 +62,8 @@ class Config:
                 raise ConfigError(f"{name}: unknown stage {', '.join(unknown)} (choose from {', '.join(STAGE_NAMES)})")
         if self.lang is not None and not (isinstance(self.lang, str) and self.lang.strip()):
             raise ConfigError(f"lang: expected a language code such as 'en', got {self.lang!r}")
+        if self.templates is not None and not isinstance(self.templates, Templates):
+            raise ConfigError(f"templates: expected newsclean.templates.Templates, got {type(self.templates).__name__}")
 
     def runs(self, stage: str) -> bool:
         if self.only and stage not in self.only:

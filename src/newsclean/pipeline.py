@@ -15,20 +15,23 @@ from .stages.headline import drop_duplicate_headline, find_title
 from .stages.joins import insert_missing_spaces
 from .stages.lines import is_chrome
 from .stages.structure import drop_page_tail, drop_structure
+from .stages.templates import drop_templates
 from .stages.unicode import fix_unicode
 from .stages.whitespace import normalize_whitespace
 
 Stage = Callable[[Document, Context], Iterable[Edit]]
 
 #: (name, function) in the order they run. Unicode first, so every later rule sees real characters;
-#: structure next, so that the language detection and the joins stage (whose evidence is the words of the
-#: document) see the same lines on the input and on the output, which has lost the
-#: related-links lists; joins before the line rules, so patterns see words; fragments after the
-#: line rules, so that the lines it joins are the lines a second run sees (no dropped line between
-#: them), and the joins stage reads again what it merged; whitespace last, so the gaps that removed
-#: lines leave close up.
+#: templates next, so that a site's repeated lines are gone before any stage reads the document and
+#: every later stage sees the same lines on the output as on the input; structure next, so that the
+#: language detection and the joins stage (whose evidence is the words of the document) see the
+#: same lines on the input and on the output, which has lost the related-links lists; joins before
+#: the line rules, so patterns see words; fragments after the line rules, so that the lines it joins
+#: are the lines a second run sees (no dropped line between them), and the joins stage reads again
+#: what it merged; whitespace last, so the gaps that removed lines leave close up.
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("unicode", fix_unicode),
+    ("templates", drop_templates),
     ("structure", drop_structure),
     ("joins", insert_missing_spaces),
     ("headline", drop_duplicate_headline),
@@ -46,8 +49,9 @@ AFTER_LINE_RULES = STAGE_NAMES.index("fragments")
 RUN_ORDER = (*_ORDER, "structure", *_ORDER[_ORDER.index("fragments") :])
 #: How many times _settle_page reads the output again at most.
 SETTLE_ROUNDS = 2
-#: The stages that run before the document's language is detected (they do not use it).
-BEFORE_LANGUAGE = 2
+#: The stages that run before the document's language is detected (they do not use it): unicode,
+#: templates and structure.
+BEFORE_LANGUAGE = STAGE_NAMES.index("structure") + 1
 
 
 def _run_stages(doc: Document, stages: tuple[tuple[str, Stage], ...], ctx: Context) -> tuple[Document, list[Edit]]:
@@ -100,7 +104,7 @@ def run(text: str, config: Config | None = None) -> Result:
     doc = Document.from_text(text)
     lines_in = len(doc.lines)
     # The language is read after the unicode stage, from repaired text (mojibake hides it), and
-    # after the structure stage, from the lines a second run over the output would see.
+    # after the templates and structure stages, from the lines a second run over the output would see.
     doc, edits = _run_stages(doc, STAGES[:BEFORE_LANGUAGE], Context(config, config.lang))
     lang = config.lang or lexicon.detect_language(_article_sample(doc))
     doc, more = _run_stages(doc, STAGES[BEFORE_LANGUAGE:], Context(config, lang))
