@@ -272,10 +272,20 @@ COMMENT_KEEPS = {
         ]
     ),
     # more running text in the comments than in the article before them: a forum thread
-    "a-thread": page(article=ARTICLE[:1], tail=COMMENTS + [ARTICLE[1], ARTICLE[2]] * 2),
+    "a-thread": page(article=ARTICLE[:1], tail=COMMENTS + [ARTICLE[1], ARTICLE[2]] * 4),
 }
 
 
 @pytest.mark.parametrize("text", COMMENT_KEEPS.values(), ids=COMMENT_KEEPS.keys())
 def test_keeps_what_is_not_surely_a_comment_section(text: str):
     assert [e.before for e in clean(text, only=["structure"]).edits] == []
+
+
+def test_a_long_tail_makes_a_page_too():
+    # few lines before the article, but 80 after it: a page whose menus came after the article
+    places = "Leeds York Hull Bath Ely Wells Truro Ripon Derby Luton Poole Wigan".split()
+    links = [f"{story} ({place})" for story in STORIES for place in places[:8]]
+    links += [f"{place} {section}" for section in ("weather", "jobs", "sport", "traffic") for place in places]
+    result = clean(page(head=HEAD[:3], tail=links + FOOTER))
+    assert len(links) >= 80
+    assert [e.before for e in result.edits if e.stage == "structure"] == links + FOOTER

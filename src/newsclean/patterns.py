@@ -123,7 +123,7 @@ _SOCIAL_ITEM = rf"(?:(?:post\s+to|digg\s+this|add\s+to|share\s+(?:on|via|to))\s+
 _MONTH = r"""(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|juni|juli
     |oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre
     |enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)[a-z]*\.?"""
-_DATE = rf"""(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
+_DATE = rf"""(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?
     | \d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?\d{{4}}
     | \d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}} | \d{{4}}-\d{{2}}-\d{{2}})"""
 # After the time: "EDT", "|Permalink", "Reply", not a sentence going on; not a colon either, which
@@ -150,6 +150,7 @@ COMMENT_HEADER = _p(
         "12. März 2019 um 14:05 Uhr",
         "a different dave wrote:",
         "byAnonymous Cowardwrites:",
+        "by Pieroxy (222434) writes: on Tuesday July 24, @10:34AM (#40749375) Homepage",
     ),
     (
         "10:50 p.m.:",

@@ -36,6 +36,7 @@ The heading itself is dropped by the boilerplate stage.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 import regex
@@ -64,25 +65,28 @@ _NUMBER_CELL = regex.compile(r"\W*[\d.,:%+\-–]+\W*")
 #: with a clause end, or PARAGRAPH_LONG_LETTERS whatever the end (letters, not words: the joins
 #: stage, which runs later, changes the words of a glued line, and a second run must read the same);
 #: an article's paragraphs stand at most BLOCK_GAP other lines apart; a page has PAGE_HEAD_LINES
-#: lines before the article; the tail starts at a run of TAIL_RUN link-like lines, unless the
-#: running text after it is more than TAIL_TEXT_SHARE times the article's (a forum thread, a blog's
-#: posts: which is the article is not clear, so all stays).
+#: lines before the article, or PAGE_TAIL_LINES after it; the tail starts at a run of TAIL_RUN
+#: link-like lines, unless the running text after it is more than TAIL_TEXT_SHARE times the
+#: article's (a forum thread, a blog's posts: which is the article is not clear, so all stays).
 PARAGRAPH_MIN_LETTERS = 50
 PARAGRAPH_LONG_LETTERS = 100
 BLOCK_GAP = 15
 PAGE_HEAD_LINES = 8
+PAGE_TAIL_LINES = 80
 TAIL_RUN = 5
 TAIL_TEXT_SHARE = 1.0
 #: A comment section: COMMENT_HEADERS headers (COMMENT_HEADER) with comments between them; it goes
 #: unless its running text is more than COMMENTS_TEXT_SHARE times the article's before it.
 COMMENT_HEADERS = 3
-COMMENTS_TEXT_SHARE = 2.0
+COMMENTS_TEXT_SHARE = 5.0
 ANNOUNCE_WITHIN = 5
-_LETTER = regex.compile(r"[\p{L}\p{N}]")
-_CLAUSE_END = regex.compile(r"[.!?…:;][\s”\"’»)\]]*$")
+_NOT_LETTER = regex.compile(r"[^\p{L}\p{N}]+")
+_NOT_CJK = regex.compile(r"[^\p{Han}\p{Hiragana}\p{Katakana}]+")
+CJK_LETTERS = 3
+_CLAUSE_END = regex.compile(r"[.!?…:;。！？：；][\s”\"’»)\]」』]*$")
 _PIECE_START = regex.compile(r"\s*(?:\p{Ll}|[,.;:)])")
 _CODE = regex.compile(r"[=_{}\[\];#<>\\]|\w\(")
-_LIST_ITEM = regex.compile(r"\s*(?:[-–—•*·▪►]|\d{1,3}[.)]\s)")
+_LIST_ITEM = regex.compile(r"\s*(?:[-–—•*·▪►・]|\d{1,3}[.)]\s)")
 
 _SENTENCE_END = regex.compile(r"[.!?…][\s”\"’»)\]]*$")  # a space may have come between: "frei. »"
 
@@ -151,8 +155,8 @@ def drop_page_tail(doc: Document, ctx: Context) -> Iterator[Edit]:
     The article is the densest stretch of paragraphs (paragraphs at most BLOCK_GAP lines apart,
     the stretch with the most running text). The rule is for pages, where chrome surrounds
     the article: it acts only when at least PAGE_HEAD_LINES lines stand before that stretch (a
-    container has a headline, a byline, a date). See :func:`_comment_section` and
-    :func:`_tail_run` for what each cut needs and what they pass over.
+    container has a headline, a byline, a date), or PAGE_TAIL_LINES after it. See
+    :func:`_comment_section` and :func:`_tail_run` for what each cut needs and what they pass over.
 
     Read, like the navigation rule, on the paragraphs the fragments stage will make, without the
     chrome lines later stages drop, and cut again until nothing is left to cut: a second run,
@@ -194,7 +198,7 @@ def _page_cut(lines: list[Line], doc: Document, stop: int | None) -> tuple[int, 
     is not clear and the comments stay.
     """
     block = _article_block(lines)
-    if block is None or block[0] < PAGE_HEAD_LINES:
+    if block is None or (block[0] < PAGE_HEAD_LINES and len(lines) - block[1] - 1 < PAGE_TAIL_LINES):
         return None
     end, reason = len(lines), None
     comments = _comment_section(lines, block)
@@ -258,6 +262,7 @@ def _comment_section(lines: list[Line], block: tuple[int, int]) -> tuple[int, in
     return start, count
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_paragraph(text: str) -> bool:
     """A line of running text, looser than :func:`is_prose`: a sentence of PARAGRAPH_MIN_LETTERS
     letters and digits, or a line of PARAGRAPH_LONG_LETTERS whatever its end."""
@@ -265,8 +270,14 @@ def _is_paragraph(text: str) -> bool:
     return letters >= PARAGRAPH_LONG_LETTERS or (letters >= PARAGRAPH_MIN_LETTERS and bool(_CLAUSE_END.search(text)))
 
 
+@functools.lru_cache(maxsize=65536)
 def _letters(text: str) -> int:
-    return len(_LETTER.findall(text))
+    """Letters and digits; a Chinese or Japanese character, which is about a word, counts as
+    CJK_LETTERS. (Cached: the page rule asks about each line many times.)"""
+    letters = len(_NOT_LETTER.sub("", text))
+    if text.isascii():
+        return letters
+    return letters + (CJK_LETTERS - 1) * len(_NOT_CJK.sub("", text))
 
 
 def _running_text(lines: list[Line]) -> int:
