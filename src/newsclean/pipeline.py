@@ -83,7 +83,7 @@ def _settle_page(doc: Document, ctx: Context) -> tuple[Document, list[Edit]]:
     if not ctx.config.runs("structure"):
         return doc, edits
     for _ in range(SETTLE_ROUNDS):
-        doc, applied = apply_stage(doc, drop_page_tail(doc, ctx))
+        doc, applied = apply_stage(doc, drop_page_tail(doc, ctx, output=True))
         if not applied:
             break
         edits += applied

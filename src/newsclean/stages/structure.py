@@ -147,7 +147,7 @@ def drop_navigation(doc: Document, ctx: Context) -> Iterator[Edit]:
             yield Edit(STAGE, DROP_LINE, number, 0, len(texts[number]), texts[number], "", reason)
 
 
-def drop_page_tail(doc: Document, ctx: Context) -> Iterator[Edit]:
+def drop_page_tail(doc: Document, ctx: Context, *, output: bool = False) -> Iterator[Edit]:
     """Drop the rest of a whole page after the article (comments, story links, the footer): from
     its comment section, or from the first run of TAIL_RUN short lines after the article's last
     paragraph, whichever comes first, to the end.
@@ -161,20 +161,24 @@ def drop_page_tail(doc: Document, ctx: Context) -> Iterator[Edit]:
     Read, like the navigation rule, on the paragraphs the fragments stage will make, without the
     chrome lines later stages drop, and cut again until nothing is left to cut: a second run,
     which reads the lines before the cut, must find nothing. (Where the other stages still make
-    the page read otherwise, the pipeline reads its output once more with this rule.)
+    the page read otherwise, the pipeline reads its output once more with this rule, ``output``
+    true: there the chrome is gone and the pieces are joined already.)
     """
     content = [line for line in doc.lines if line.text.strip() and not is_chrome(line.text)]
     if len(content) < PAGE_HEAD_LINES + min(TAIL_RUN, COMMENT_HEADERS):
         return
-    # The lines as the fragments stage will join them, once the line rules have dropped the chrome
-    # between them ("Twitter" between two pieces of a sentence).
-    chrome = [
-        Edit(STAGE, DROP_LINE, line.number, 0, len(line.text), line.text, "", "chrome")
-        for line in doc.lines
-        if line.text.strip() and is_chrome(line.text)
-    ]
-    view = apply_edits(doc, chrome)
-    merged = [line for line in apply_edits(view, list(rejoin_fragments(view, ctx))).lines if line.text.strip()]
+    if output:
+        merged = content  # the pipeline's output: its chrome is gone and its pieces are joined
+    else:
+        # The lines as the fragments stage will join them, once the line rules have dropped the
+        # chrome between them ("Twitter" between two pieces of a sentence).
+        chrome = [
+            Edit(STAGE, DROP_LINE, line.number, 0, len(line.text), line.text, "", "chrome")
+            for line in doc.lines
+            if line.text.strip() and is_chrome(line.text)
+        ]
+        view = apply_edits(doc, chrome)
+        merged = [line for line in apply_edits(view, list(rejoin_fragments(view, ctx))).lines if line.text.strip()]
     # Cut until nothing is left to cut, as a second run (which reads the lines before the cut)
     # would: a cut shortens what the guards measure after an earlier candidate.
     end, reason = len(merged), None
