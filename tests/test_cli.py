@@ -148,9 +148,47 @@ def test_check(article: Path, path: Path | None, code: int, stderr: str):
     path = path or article
     result = invoke("--check", str(path))
     assert result.exit_code == code
-    assert result.stdout == ""
     assert stderr in result.stderr
     assert str(path) in result.stderr or not stderr
+    assert (result.stdout == "") == (code == 0), "the edits are listed only when there are some"
+    assert path.read_text() == (ARTICLE if code else CLEAN.read_text()), "--check changes nothing"
+
+
+# --check --report: the edits as a linter lists its findings.
+
+
+def test_report_text_is_the_default(article: Path):
+    result = invoke("--check", str(article))
+    assert result.exit_code == 1
+    assert result.stdout == invoke("--check", "--report", "text", str(article)).stdout
+    expected = [f"{article}:{e.line}:{e.column}: {e.stage}: {e.reason}" for e in newsclean.clean(ARTICLE).edits]
+    assert result.stdout.splitlines() == expected
+    assert f'{article}:7:43: joins: missing space after "."' in expected
+
+
+def test_report_json(article: Path):
+    result = invoke("--check", "--report", "json", str(article))
+    assert result.exit_code == 1
+    [record] = json.loads(result.stdout)
+    assert record["path"] == str(article)
+    assert record["edits"] == json.loads(invoke("-f", "json", str(article)).stdout)["edits"]
+    clean = invoke("--check", "--report", "json", str(CLEAN))
+    assert (clean.exit_code, clean.stdout) == (0, "[]\n"), "a clean run is still a document"
+
+
+def test_report_github(article: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(article.parent)
+    result = invoke("--check", "--report", "github", str(article))
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert all(line.startswith("::warning file=article.txt,line=") for line in lines), "relative to the checkout"
+    assert '::warning file=article.txt,line=7,col=43::joins: missing space after "."' in lines
+
+
+def test_report_needs_check(article: Path):
+    result = invoke("--report", "json", str(article))
+    assert result.exit_code == 2
+    assert result.stderr == "newsclean: error: --report lists the edits that --check finds; add --check\n"
 
 
 def test_skip(article: Path):

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import NamedTuple, TypeVar
 
 from .config import Config
+from .model import Edit
 from .render import explain_lines, render, unified_diff
 from .templates import MAX_ROUNDS, Templates, document_keys, round_config, select_templates, settled
 
@@ -202,6 +203,7 @@ class Settings(NamedTuple):
     fmt: str = "text"
     diff: bool = False
     explain: bool = False
+    edits: bool = False  # send each file's edits back (for the --check report)
 
 
 class Job(NamedTuple):
@@ -221,6 +223,7 @@ class Outcome(NamedTuple):
     edits_by_stage: dict[str, int] = {}  # noqa: RUF012 (a NamedTuple default, never mutated)
     diff: str = ""
     explain: tuple[tuple[str, str], ...] = ()
+    edits: tuple[Edit, ...] = ()
 
 
 def clean_file(settings: Settings, job: Job) -> Outcome:
@@ -249,6 +252,7 @@ def clean_file(settings: Settings, job: Job) -> Outcome:
         edits_by_stage=result.stats.edits_by_stage,
         diff=unified_diff(decoded.text, result.text, job.path) if settings.diff else "",
         explain=tuple(explain_lines(result.edits, job.path)) if settings.explain else (),
+        edits=tuple(result.edits) if settings.edits and changed else (),
     )
 
 

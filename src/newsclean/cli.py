@@ -29,7 +29,7 @@ from .batch import (
     read_path,
 )
 from .config import STAGE_NAMES, Config, ConfigError
-from .render import FORMATS, explain_lines, render, split_lines, unified_diff
+from .render import FORMATS, REPORTS, explain_lines, render, report_json, report_lines, split_lines, unified_diff
 from .templates import MIN_DOCS
 
 EXIT_CHANGED = 1
@@ -81,6 +81,20 @@ def _diff_styles(diff: str):
         yield style, line
 
 
+def _report_name(path: str, report: str) -> str:
+    """The path as the report names it: for GitHub, relative to the checkout (the working folder)."""
+    if report != "github":
+        return path
+    relative = os.path.relpath(path)
+    return (path if relative.startswith("..") else relative).replace(os.sep, "/")
+
+
+def _print_edits(path: str, edits, report: str) -> None:
+    """The ``text`` or ``github`` report of one file that --check would change, on stdout."""
+    for line in report_lines(edits, _report_name(path, report), report):
+        click.echo(line)
+
+
 def _clean_one(path: str, config: Config, options: dict) -> None:
     """One file or stdin: the output on stdout or in ``-o FILE``; a report with --check/--diff/--explain."""
     name = "<stdin>" if path == "-" else path
@@ -94,8 +108,14 @@ def _clean_one(path: str, config: Config, options: dict) -> None:
     changed = result.text != decoded.text
 
     if options["check"]:
+        files = [(name, result.edits)] if changed else []
         if changed:
             click.echo(f"would clean {name}", err=True)
+        if options["report"] == "json":
+            click.echo(report_json(files), nl=False)
+        else:
+            for file, edits in files:
+                _print_edits(file, edits, options["report"])
         sys.exit(EXIT_CHANGED if changed else 0)
     if options["diff"] or options["explain"]:
         if options["diff"]:
@@ -208,6 +228,8 @@ def _report(outcome: Outcome, options: dict) -> None:
         click.echo(f"newsclean: warning: {outcome.path}: {outcome.warning}", err=True)
     if options["check"] and outcome.changed:
         click.echo(f"would clean {outcome.path}", err=True)
+        if options["report"] != "json":
+            _print_edits(outcome.path, outcome.edits, options["report"])
     if outcome.diff:
         _emit_styled(_diff_styles(outcome.diff), _use_colour(sys.stdout))
     if outcome.explain:
@@ -255,11 +277,15 @@ def _clean_many(paths: tuple[str, ...], config: Config, options: dict) -> int:
         failed += len(unread)
     jobs, refused = _jobs(inputs, options)
     failed += refused
-    settings = Settings(config, options["fmt"], diff=options["diff"], explain=options["explain"])
+    settings = Settings(
+        config, options["fmt"], diff=options["diff"], explain=options["explain"], edits=options["check"]
+    )
     outcomes = []
     for outcome in _with_progress(map_files(cleaner(settings), jobs, options["jobs"]), len(jobs), "cleaning", show):
         _report(outcome, options)
         outcomes.append(outcome)
+    if options["check"] and options["report"] == "json":
+        click.echo(report_json([(o.path, o.edits) for o in outcomes if o.error is None and o.changed]), nl=False)
     failed += sum(o.error is not None for o in outcomes)
     if not options["quiet"]:
         click.echo(_summary(outcomes, failed, config), err=True)
@@ -277,7 +303,15 @@ def _clean_many(paths: tuple[str, ...], config: Config, options: dict) -> int:
 )
 @click.option("--diff", is_flag=True, help="Print a unified diff from input to output; exit 1 if anything changes.")
 @click.option("--explain", is_flag=True, help="List every edit with its stage, place and reason.")
-@click.option("--check", is_flag=True, help="Print nothing; exit 1 if cleaning would change the input.")
+@click.option(
+    "--check", is_flag=True, help="Change nothing; list the edits cleaning would make, and exit 1 if there are any."
+)
+@click.option(
+    "--report",
+    type=click.Choice(REPORTS),
+    help="With --check, list the edits as text (path:line:col: stage: reason, the default), "
+    "a json document, or github workflow annotations.",
+)
 @click.option("--skip", multiple=True, type=_stage_choice, metavar="STAGE", help="Do not run STAGE (repeatable).")
 @click.option("--only", multiple=True, type=_stage_choice, metavar="STAGE", help="Run only STAGE (repeatable).")
 @click.option("--lang", metavar="CODE", help="Force the document language (en, de, ...); default: detect.")
@@ -338,6 +372,9 @@ def main(paths, **options):
     unless --check, --diff or --explain only report.
     """
     paths = paths or ("-",)
+    if options["report"] and not options["check"]:
+        _fail("--report lists the edits that --check finds; add --check")
+    options["report"] = options["report"] or "text"
     try:
         config = Config(
             skip=options["skip"],
