@@ -10,8 +10,10 @@ import os
 import sys
 from collections import Counter
 from dataclasses import replace
+from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from . import __version__, clean
 from .batch import (
@@ -28,7 +30,7 @@ from .batch import (
     map_files,
     read_path,
 )
-from .config import STAGE_NAMES, Config, ConfigError
+from .config import STAGE_NAMES, Config, ConfigError, find_config_file, read_config_file
 from .render import FORMATS, REPORTS, explain_lines, render, report_json, report_lines, split_lines, unified_diff
 from .templates import MIN_DOCS
 
@@ -296,6 +298,36 @@ def _clean_many(paths: tuple[str, ...], config: Config, options: dict) -> int:
     return 0
 
 
+# Config files.
+
+
+def _config_path(paths: tuple[str, ...], options: dict) -> Path | None:
+    """The config file to read: --config FILE, none with --isolated, else the nearest above the first
+    path (above the working folder for stdin)."""
+    if options["isolated"]:
+        if options["config"]:
+            _fail("--config and --isolated: choose one")
+        return None
+    if options["config"]:
+        return Path(options["config"])
+    first = next((Path(p) for p in paths if p != "-"), None)
+    if first is None:
+        return find_config_file(Path.cwd())
+    return find_config_file(first if first.is_dir() else first.absolute().parent)
+
+
+def _apply_config_file(paths: tuple[str, ...], options: dict) -> None:
+    """Fill in the options the command line left at their defaults from the config file, if any:
+    an option given on the command line replaces the file's value."""
+    path = _config_path(paths, options)
+    if path is None:
+        return
+    context = click.get_current_context()
+    for name, value in read_config_file(path).items():
+        if context.get_parameter_source(name) in (ParameterSource.DEFAULT, ParameterSource.DEFAULT_MAP):
+            options[name] = value
+
+
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
 @click.option(
@@ -359,6 +391,13 @@ def _clean_many(paths: tuple[str, ...], config: Config, options: dict) -> int:
     metavar="N",
     help="With --templates, a line must stand in at least N files (and 0.75% of them).",
 )
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Read options from FILE (a pyproject.toml's [tool.newsclean], or keys at the top level).",
+)
+@click.option("--isolated", is_flag=True, help="Read no config file (default: the nearest one above the first PATH).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line (errors are still shown).")
 @click.version_option(__version__, "-V", "--version", prog_name="newsclean")
 def main(paths, **options):
@@ -376,6 +415,7 @@ def main(paths, **options):
         _fail("--report lists the edits that --check finds; add --check")
     options["report"] = options["report"] or "text"
     try:
+        _apply_config_file(paths, options)
         config = Config(
             skip=options["skip"],
             only=options["only"],
