@@ -23,12 +23,16 @@ from .batch import (
     Outcome,
     Settings,
     atomic_write,
+    clean_jsonl_file,
     cleaner,
     collect_inputs,
     decode,
     find_file_templates,
+    first_bad_records,
+    is_jsonl,
     map_files,
     read_path,
+    read_records,
 )
 from .config import STAGE_NAMES, Config, ConfigError, find_config_file, read_config_file
 from .render import FORMATS, REPORTS, explain_lines, render, report_json, report_lines, split_lines, unified_diff
@@ -97,8 +101,55 @@ def _print_edits(path: str, edits, report: str) -> None:
         click.echo(line)
 
 
+def _settings(config: Config, options: dict) -> Settings:
+    return Settings(
+        config,
+        options["fmt"],
+        diff=options["diff"],
+        explain=options["explain"],
+        edits=options["check"],
+        text_field=options["text_field"],
+    )
+
+
+def _bad_records(path: str, bad: tuple[tuple[int, str], ...], more: int) -> None:
+    """``newsclean: error: PATH:LINE: reason`` for each JSONL record that could not be cleaned."""
+    for number, reason in bad:
+        click.echo(f"newsclean: error: {path}:{number}: {reason}; passed through unchanged", err=True)
+    if more:
+        _error(path, f"{_count(more, 'more bad record')}, passed through unchanged")
+
+
+def _clean_one_jsonl(path: str, config: Config, options: dict) -> None:
+    """One JSONL file: the cleaned records on stdout (streamed, not gzipped) or in ``-o FILE``; a
+    report with --check/--diff/--explain. A bad record is passed through, reported, and exits 2."""
+    settings = _settings(config, options)
+    if options["output"] or options["check"] or options["diff"] or options["explain"]:
+        outcome = clean_jsonl_file(settings, Job(path, options["output"] or None))
+        _report(outcome, options)
+        if options["check"] and options["report"] == "json":
+            click.echo(report_json([(path, outcome.edits)] if outcome.changed else []), nl=False)
+        if outcome.error is not None or outcome.bad_records:
+            sys.exit(EXIT_ERROR)
+        sys.exit(EXIT_CHANGED if (options["check"] or options["diff"]) and outcome.changed else 0)
+    bad = []
+    try:
+        for record in read_records(path, config, settings.text_field):
+            sys.stdout.buffer.write(record.output)
+            if record.error is not None:
+                bad.append(record)
+    except InputError as exc:
+        _fail(f"{path}: {exc}")
+    finally:
+        sys.stdout.buffer.flush()
+    _bad_records(path, *first_bad_records(bad))
+    sys.exit(EXIT_ERROR if bad else 0)
+
+
 def _clean_one(path: str, config: Config, options: dict) -> None:
     """One file or stdin: the output on stdout or in ``-o FILE``; a report with --check/--diff/--explain."""
+    if path != "-" and is_jsonl(path):
+        _clean_one_jsonl(path, config, options)
     name = "<stdin>" if path == "-" else path
     try:
         decoded = decode(sys.stdin.buffer.read()) if path == "-" else read_path(path)
@@ -174,7 +225,8 @@ def _jobs(inputs, options: dict) -> tuple[list[Job], int]:
     taken: dict[str, str] = {}
     refused = 0
     for i in inputs:
-        target = os.path.join(options["out_dir"], i.relative + OUT_SUFFIX[options["fmt"]])
+        suffix = "" if is_jsonl(i.path) else OUT_SUFFIX[options["fmt"]]  # JSONL stays JSONL
+        target = os.path.join(options["out_dir"], i.relative + suffix)
         real = os.path.realpath(target)
         if real == os.path.realpath(i.path):
             _error(i.path, f"its output {target} would overwrite it; use --write to clean in place")
@@ -226,6 +278,7 @@ def _report(outcome: Outcome, options: dict) -> None:
     if outcome.error is not None:
         _error(outcome.path, outcome.error)
         return
+    _bad_records(outcome.path, outcome.bad_records, outcome.more_bad_records)
     if outcome.warning:
         click.echo(f"newsclean: warning: {outcome.path}: {outcome.warning}", err=True)
     if options["check"] and outcome.changed:
@@ -253,6 +306,9 @@ def _summary(outcomes: list[Outcome], failed: int, config: Config) -> str:
     if written:
         parts.append(f"{written} written")
     parts.append(f"{failed} failed")
+    bad = sum(bool(o.bad_records) for o in done)
+    if bad:
+        parts.append(f"{bad} with bad records")
     line = "newsclean: " + ", ".join(parts)
     if edits:
         line += "; edits: " + ", ".join(f"{stage} {edits[stage]}" for stage in STAGE_NAMES if edits[stage])
@@ -279,9 +335,7 @@ def _clean_many(paths: tuple[str, ...], config: Config, options: dict) -> int:
         failed += len(unread)
     jobs, refused = _jobs(inputs, options)
     failed += refused
-    settings = Settings(
-        config, options["fmt"], diff=options["diff"], explain=options["explain"], edits=options["check"]
-    )
+    settings = _settings(config, options)
     outcomes = []
     for outcome in _with_progress(map_files(cleaner(settings), jobs, options["jobs"]), len(jobs), "cleaning", show):
         _report(outcome, options)
@@ -291,7 +345,7 @@ def _clean_many(paths: tuple[str, ...], config: Config, options: dict) -> int:
     failed += sum(o.error is not None for o in outcomes)
     if not options["quiet"]:
         click.echo(_summary(outcomes, failed, config), err=True)
-    if failed:
+    if failed or any(o.bad_records for o in outcomes):
         return EXIT_ERROR
     if (options["check"] or options["diff"]) and any(o.changed for o in outcomes):
         return EXIT_CHANGED
@@ -398,6 +452,13 @@ def _apply_config_file(paths: tuple[str, ...], options: dict) -> None:
     help="Read options from FILE (a pyproject.toml's [tool.newsclean], or keys at the top level).",
 )
 @click.option("--isolated", is_flag=True, help="Read no config file (default: the nearest one above the first PATH).")
+@click.option(
+    "--text-field",
+    default="text",
+    show_default=True,
+    metavar="NAME",
+    help="The field of each JSONL record (*.jsonl, *.jsonl.gz) that is cleaned; the others are kept.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line (errors are still shown).")
 @click.version_option(__version__, "-V", "--version", prog_name="newsclean")
 def main(paths, **options):

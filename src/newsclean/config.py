@@ -153,6 +153,7 @@ FILE_KEYS: dict[str, tuple[str, Callable[[object], object]]] = {
     "templates": ("use_templates", _flag),
     "template-min-docs": ("template_min_docs", _at_least(2)),
     "jobs": ("jobs", _at_least(1)),
+    "text-field": ("text_field", _name),
 }
 
 
