@@ -139,3 +139,37 @@ def test_output_file(crawl: Path, tmp_path: Path):
     assert done.returncode == 2
     with gzip.open(out, "rt", encoding="utf-8") as f:
         assert len(f.readlines()) == len(LINES)
+
+
+# --format jsonl: text files gathered into records.
+
+
+def test_format_jsonl_gathers_one_record_per_document(tmp_path: Path):
+    news = tmp_path / "news"
+    (news / "may").mkdir(parents=True)
+    (news / "may" / "rates.txt").write_text(GLUED)
+    (news / "council.md").write_text(CLEAN)
+    done = run("-f", "jsonl", news, "-j", "2", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [r["path"] for r in records] == [str(news / "council.md"), str(news / "may" / "rates.txt")]
+    assert {"path", "title", "text", "edits", "stats", "version"} <= set(records[1])
+    assert records[1]["text"] == newsclean.clean_text(GLUED)
+    assert records[1]["edits"] == [e.to_dict() for e in newsclean.clean(GLUED).edits]
+    into = tmp_path / "all.jsonl"
+    assert run("-f", "jsonl", "-o", into, news).returncode == 0
+    assert into.read_text() == done.stdout
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [], "no temporary file is left"
+    single = run("-f", "jsonl", news / "council.md")
+    assert json.loads(single.stdout)["path"] == str(news / "council.md")
+
+
+def test_format_jsonl_leaves_jsonl_inputs_to_out_dir(crawl: Path, tmp_path: Path):
+    (tmp_path / "story.txt").write_text(GLUED)
+    done = run("-f", "jsonl", tmp_path / "story.txt", crawl)
+    assert done.returncode == 2
+    assert errors(done.stderr) == [
+        f"newsclean: error: {crawl}: already JSON Lines: --format jsonl gathers text files; "
+        "clean it with --out-dir or --write"
+    ]
+    assert len(done.stdout.splitlines()) == 1, "the text file is still gathered"

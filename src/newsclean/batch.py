@@ -215,6 +215,7 @@ class Settings(NamedTuple):
     explain: bool = False
     edits: bool = False  # send each file's edits back (for the --check report)
     text_field: str = "text"  # the field of a JSONL record that is cleaned
+    records: bool = False  # send each file's --format jsonl record back (gathered into one stream)
 
 
 class Job(NamedTuple):
@@ -237,6 +238,7 @@ class Outcome(NamedTuple):
     edits: tuple[Edit, ...] = ()
     bad_records: tuple[tuple[int, str], ...] = ()  # JSONL records not cleaned: (line number, reason), the first few
     more_bad_records: int = 0  # ... and how many more
+    record: str = ""  # the --format jsonl record, when the records are gathered
 
 
 def clean_file(settings: Settings, job: Job) -> Outcome:
@@ -256,7 +258,7 @@ def clean_file(settings: Settings, job: Job) -> Outcome:
     written = False
     if job.target is not None and (changed or not job.in_place):
         try:
-            written = write_if_changed(job.target, render(result, settings.fmt))
+            written = write_if_changed(job.target, render(result, settings.fmt, job.path))
         except OSError as exc:
             return Outcome(job.path, error=f"cannot write {job.target}: {_os_reason(exc)}")
     return Outcome(
@@ -268,6 +270,7 @@ def clean_file(settings: Settings, job: Job) -> Outcome:
         diff=unified_diff(decoded.text, result.text, job.path) if settings.diff else "",
         explain=tuple(explain_lines(result.edits, job.path)) if settings.explain else (),
         edits=tuple(result.edits) if settings.edits and changed else (),
+        record=render(result, "jsonl", job.path) if settings.records else "",
     )
 
 

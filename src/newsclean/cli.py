@@ -6,8 +6,10 @@ changes, 2 a usage error or an input that could not be read (with several inputs
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+import tempfile
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -44,7 +46,7 @@ EXIT_ERROR = 2
 PROGRESS_MIN_FILES = 5
 #: Where ``--out-dir`` puts the output of ``name`` in each format: text keeps the name; the others
 #: add a suffix, so that ``a.txt`` and ``a.md`` do not write the same file.
-OUT_SUFFIX = {"text": "", "markdown": ".md", "json": ".json"}
+OUT_SUFFIX = {"text": "", "markdown": ".md", "json": ".json", "jsonl": ".jsonl"}
 
 _stage_choice = click.Choice(STAGE_NAMES)
 
@@ -109,6 +111,7 @@ def _settings(config: Config, options: dict) -> Settings:
         explain=options["explain"],
         edits=options["check"],
         text_field=options["text_field"],
+        records=_gathers_records(options),
     )
 
 
@@ -177,7 +180,7 @@ def _clean_one(path: str, config: Config, options: dict) -> None:
             _emit_styled(explain_lines(result.edits, name), _use_colour(sys.stdout))
         sys.exit(EXIT_CHANGED if options["diff"] and changed else 0)
 
-    out = render(result, options["fmt"])
+    out = render(result, options["fmt"], None if path == "-" else path)
     output = options["output"]
     if output:
         try:
@@ -191,12 +194,21 @@ def _clean_one(path: str, config: Config, options: dict) -> None:
 # Several inputs, or folders.
 
 
+def _gathers_records(options: dict) -> bool:
+    """True for ``--format jsonl`` without --out-dir, --write or a report: one record per document,
+    all in one stream (stdout or ``-o FILE``)."""
+    report = options["check"] or options["diff"] or options["explain"]
+    return options["fmt"] == "jsonl" and not (report or options["out_dir"] or options["write"])
+
+
 def _usage_problem(paths: tuple[str, ...], options: dict) -> str | None:
     """Why these inputs cannot be cleaned together with these options, or None."""
     report = options["check"] or options["diff"] or options["explain"]
     writes = options["out_dir"] or options["write"]
     if "-" in paths:
         return "- (stdin) is one input: it cannot be cleaned with other inputs or with --out-dir/--write"
+    if _gathers_records(options):
+        return None
     if options["output"]:
         return "-o/--output takes one input; several inputs or a directory need --out-dir DIR or --write"
     if options["out_dir"] and options["write"]:
@@ -206,7 +218,7 @@ def _usage_problem(paths: tuple[str, ...], options: dict) -> str | None:
     if not report and not writes:
         return "several inputs or a directory need --out-dir DIR or -w/--write (or --check/--diff to only report)"
     if options["write"] and options["fmt"] != "text":
-        return "--write rewrites the inputs as text; use --out-dir DIR for --format markdown or json"
+        return "--write rewrites the inputs as text; use --out-dir DIR for --format markdown, json or jsonl"
     return None
 
 
@@ -219,6 +231,13 @@ def _jobs(inputs, options: dict) -> tuple[list[Job], int]:
     if options["write"]:
         # the file a symbolic link points to is rewritten; the link stays a link
         return [Job(i.path, os.path.realpath(i.path), in_place=True) for i in inputs], 0
+    if _gathers_records(options):
+        for i in inputs:
+            if is_jsonl(i.path):
+                _error(
+                    i.path, "already JSON Lines: --format jsonl gathers text files; clean it with --out-dir or --write"
+                )
+        return [Job(i.path) for i in inputs if not is_jsonl(i.path)], sum(is_jsonl(i.path) for i in inputs)
     if not options["out_dir"]:
         return [Job(i.path) for i in inputs], 0
     jobs: list[Job] = []
@@ -319,6 +338,26 @@ def _summary(outcomes: list[Outcome], failed: int, config: Config) -> str:
     return line
 
 
+@contextlib.contextmanager
+def _record_sink(options: dict):
+    """Where the records of ``--format jsonl`` go as the files are cleaned: stdout, or ``-o FILE``
+    through a temporary file renamed over it at the end (see :func:`newsclean.batch.atomic_write`)."""
+    output = options["output"]
+    if not output:
+        yield lambda record: click.echo(record, nl=False) if record else None
+        return
+    folder = os.path.dirname(output) or "."
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(output)}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            yield f.write
+        os.replace(tmp, output)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
 def _clean_many(paths: tuple[str, ...], config: Config, options: dict) -> int:
     """Several inputs or folders: each file cleaned in a worker, reported in input order; the exit code."""
     problem = _usage_problem(paths, options)
@@ -337,9 +376,15 @@ def _clean_many(paths: tuple[str, ...], config: Config, options: dict) -> int:
     failed += refused
     settings = _settings(config, options)
     outcomes = []
-    for outcome in _with_progress(map_files(cleaner(settings), jobs, options["jobs"]), len(jobs), "cleaning", show):
-        _report(outcome, options)
-        outcomes.append(outcome)
+    try:
+        with _record_sink(options) as write_record:
+            results = map_files(cleaner(settings), jobs, options["jobs"])
+            for outcome in _with_progress(results, len(jobs), "cleaning", show):
+                _report(outcome, options)
+                write_record(outcome.record)
+                outcomes.append(outcome)
+    except OSError as exc:
+        _fail(f"{options['output']}: {exc.strerror or exc}")
     if options["check"] and options["report"] == "json":
         click.echo(report_json([(o.path, o.edits) for o in outcomes if o.error is None and o.changed]), nl=False)
     failed += sum(o.error is not None for o in outcomes)

@@ -15,7 +15,7 @@ import regex
 from . import __version__
 from .model import JOIN_LINE, Document, Edit, Result
 
-FORMATS = ("text", "markdown", "json")
+FORMATS = ("text", "markdown", "json", "jsonl")
 #: How ``--check`` lists the edits it would make: for people and editors, for programs, for GitHub.
 REPORTS = ("text", "json", "github")
 
@@ -76,11 +76,19 @@ def to_json(result: Result, path: str | None = None) -> str:
     return json.dumps(to_dict(result, path), ensure_ascii=False, indent=2) + "\n"
 
 
-def render(result: Result, fmt: str) -> str:
+def to_json_line(result: Result, path: str | None = None) -> str:
+    """The JSON object on one line, for ``--format jsonl``: one record per document, with its path."""
+    return json.dumps(to_dict(result, path), ensure_ascii=False) + "\n"
+
+
+def render(result: Result, fmt: str, path: str | None = None) -> str:
+    """``result`` in format ``fmt``; ``path`` names the input in a ``jsonl`` record."""
     if fmt == "markdown":
         return to_markdown(result)
     if fmt == "json":
         return to_json(result)
+    if fmt == "jsonl":
+        return to_json_line(result, path)
     return result.text
 
 
