@@ -392,3 +392,31 @@ def test_python_dash_m_version():
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == f"newsclean, version {newsclean.__version__}\n"
+
+
+def test_python_dash_m_cleans_stdin():
+    done = subprocess.run(
+        [sys.executable, "-m", "newsclean"], input=ARTICLE, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert (done.returncode, done.stdout) == (0, CLEANED), done.stderr
+
+
+def _complete(shell: str, words: str) -> subprocess.CompletedProcess:
+    """What the shell's completion script asks the command for (Click's protocol)."""
+    env = {**os.environ, "_NEWSCLEAN_COMPLETE": f"{shell}_complete", "COMP_WORDS": words}
+    env["COMP_CWORD"] = str(len(words.split()) - 1)
+    return subprocess.run(_installed_command(), env=env, capture_output=True, text=True, timeout=60, check=False)
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_shell_completion_script(shell: str):
+    env = {**os.environ, "_NEWSCLEAN_COMPLETE": f"{shell}_source"}
+    done = subprocess.run(_installed_command(), env=env, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "_NEWSCLEAN_COMPLETE" in done.stdout
+
+
+def test_shell_completion_of_options_and_stages():
+    assert "plain,--skip" in _complete("bash", "newsclean --sk").stdout.splitlines()
+    assert _complete("bash", "newsclean --skip cap").stdout.splitlines() == ["plain,captions"]
+    assert _complete("bash", "newsclean --report g").stdout.splitlines() == ["plain,github"]
