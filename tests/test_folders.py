@@ -81,6 +81,9 @@ def test_out_dir_mirrors_the_tree(site: Path, tmp_path: Path):
     single = run(site / "2024" / "may" / "story0.txt")
     assert (out / "2024" / "may" / "story0.txt").read_text() == single.stdout, "the same output as one file alone"
     assert files_under(site) == before, "the inputs are never touched without --write"
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (out / "story4.md").stat().st_mode & 0o777 == 0o666 & ~umask, "a new output has the usual mode"
     assert done.stderr.startswith("newsclean: 5 files, "), done.stderr
 
 

@@ -79,6 +79,14 @@ def read_path(path: str | Path) -> Decoded:
     return decode(data)
 
 
+def new_file_mode() -> int:
+    """The mode ``open()`` gives a new file, 0o666 less the umask: a temporary file from mkstemp is
+    0o600, and renamed into place as an output, others could not read it."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def atomic_write(path: str | Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder and a rename, so a
     reader never sees half a file and a crash leaves the old one. An existing file's mode is kept."""
@@ -91,8 +99,7 @@ def atomic_write(path: str | Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(text)
-        if mode is not None:
-            os.chmod(tmp, mode)
+        os.chmod(tmp, new_file_mode() if mode is None else mode)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -479,8 +486,10 @@ def write_records(records: Iterable[Record], target: str | Path, in_place: bool 
         if (not changed) if in_place else (target.exists() and filecmp.cmp(tmp, target, shallow=False)):
             os.unlink(tmp)
             return
-        with contextlib.suppress(FileNotFoundError):
+        try:
             os.chmod(tmp, target.stat().st_mode & 0o7777)
+        except FileNotFoundError:
+            os.chmod(tmp, new_file_mode())
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

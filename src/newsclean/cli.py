@@ -33,6 +33,7 @@ from .batch import (
     first_bad_records,
     is_jsonl,
     map_files,
+    new_file_mode,
     read_path,
     read_records,
 )
@@ -351,6 +352,7 @@ def _record_sink(options: dict):
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             yield f.write
+        os.chmod(tmp, new_file_mode())
         os.replace(tmp, output)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
