@@ -148,9 +148,47 @@ def test_check(article: Path, path: Path | None, code: int, stderr: str):
     path = path or article
     result = invoke("--check", str(path))
     assert result.exit_code == code
-    assert result.stdout == ""
     assert stderr in result.stderr
     assert str(path) in result.stderr or not stderr
+    assert (result.stdout == "") == (code == 0), "the edits are listed only when there are some"
+    assert path.read_text() == (ARTICLE if code else CLEAN.read_text()), "--check changes nothing"
+
+
+# --check --report: the edits as a linter lists its findings.
+
+
+def test_report_text_is_the_default(article: Path):
+    result = invoke("--check", str(article))
+    assert result.exit_code == 1
+    assert result.stdout == invoke("--check", "--report", "text", str(article)).stdout
+    expected = [f"{article}:{e.line}:{e.column}: {e.stage}: {e.reason}" for e in newsclean.clean(ARTICLE).edits]
+    assert result.stdout.splitlines() == expected
+    assert f'{article}:7:43: joins: missing space after "."' in expected
+
+
+def test_report_json(article: Path):
+    result = invoke("--check", "--report", "json", str(article))
+    assert result.exit_code == 1
+    [record] = json.loads(result.stdout)
+    assert record["path"] == str(article)
+    assert record["edits"] == json.loads(invoke("-f", "json", str(article)).stdout)["edits"]
+    clean = invoke("--check", "--report", "json", str(CLEAN))
+    assert (clean.exit_code, clean.stdout) == (0, "[]\n"), "a clean run is still a document"
+
+
+def test_report_github(article: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(article.parent)
+    result = invoke("--check", "--report", "github", str(article))
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert all(line.startswith("::warning file=article.txt,line=") for line in lines), "relative to the checkout"
+    assert '::warning file=article.txt,line=7,col=43::joins: missing space after "."' in lines
+
+
+def test_report_needs_check(article: Path):
+    result = invoke("--report", "json", str(article))
+    assert result.exit_code == 2
+    assert result.stderr == "newsclean: error: --report lists the edits that --check finds; add --check\n"
 
 
 def test_skip(article: Path):
@@ -354,3 +392,31 @@ def test_python_dash_m_version():
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == f"newsclean, version {newsclean.__version__}\n"
+
+
+def test_python_dash_m_cleans_stdin():
+    done = subprocess.run(
+        [sys.executable, "-m", "newsclean"], input=ARTICLE, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert (done.returncode, done.stdout) == (0, CLEANED), done.stderr
+
+
+def _complete(shell: str, words: str) -> subprocess.CompletedProcess:
+    """What the shell's completion script asks the command for (Click's protocol)."""
+    env = {**os.environ, "_NEWSCLEAN_COMPLETE": f"{shell}_complete", "COMP_WORDS": words}
+    env["COMP_CWORD"] = str(len(words.split()) - 1)
+    return subprocess.run(_installed_command(), env=env, capture_output=True, text=True, timeout=60, check=False)
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_shell_completion_script(shell: str):
+    env = {**os.environ, "_NEWSCLEAN_COMPLETE": f"{shell}_source"}
+    done = subprocess.run(_installed_command(), env=env, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "_NEWSCLEAN_COMPLETE" in done.stdout
+
+
+def test_shell_completion_of_options_and_stages():
+    assert "plain,--skip" in _complete("bash", "newsclean --sk").stdout.splitlines()
+    assert _complete("bash", "newsclean --skip cap").stdout.splitlines() == ["plain,captions"]
+    assert _complete("bash", "newsclean --report g").stdout.splitlines() == ["plain,github"]

@@ -3,6 +3,7 @@ and the site templates of --templates: the counting, the stage, and the two pass
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import shutil
@@ -80,6 +81,9 @@ def test_out_dir_mirrors_the_tree(site: Path, tmp_path: Path):
     single = run(site / "2024" / "may" / "story0.txt")
     assert (out / "2024" / "may" / "story0.txt").read_text() == single.stdout, "the same output as one file alone"
     assert files_under(site) == before, "the inputs are never touched without --write"
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (out / "story4.md").stat().st_mode & 0o777 == 0o666 & ~umask, "a new output has the usual mode"
     assert done.stderr.startswith("newsclean: 5 files, "), done.stderr
 
 
@@ -142,8 +146,11 @@ def test_usage_errors_are_one_line_and_exit_2(tmp_path: Path, args: list[str]):
 def test_check_and_diff_over_a_folder(site: Path, tmp_path: Path):
     check = run("--check", site)
     assert check.returncode == 1
-    assert f"would clean {site / '2024' / 'june' / 'story3.txt'}" in check.stderr.splitlines()
-    assert check.stdout == ""
+    story3 = site / "2024" / "june" / "story3.txt"
+    assert f"would clean {story3}" in check.stderr.splitlines()
+    assert check.stdout.splitlines() == [
+        f'{story3}:5:1: joins: case change: "The" + "Harbour" ("The" is a function word)'
+    ]
     diff = run("--diff", site)
     assert diff.returncode == 1
     assert f"--- {site / '2024' / 'june' / 'story3.txt'}" in diff.stdout.splitlines()
@@ -154,6 +161,28 @@ def test_check_and_diff_over_a_folder(site: Path, tmp_path: Path):
     assert run("--check", out).returncode == 0
     done = run("--diff", out)
     assert (done.returncode, done.stdout) == (0, "")
+
+
+def test_check_reports_over_a_folder(site: Path, tmp_path: Path):
+    (site / "rates.txt").write_text("Rates rose.The bank said so.\nAdvertisement\n")
+    (site / "image.txt").write_bytes(b"GIF89a\x00\x01")
+    listed = run("--check", "--report", "json", "news", cwd=tmp_path)
+    assert listed.returncode == 2, "an input failed: that outranks a change"
+    assert [(f["path"], [e["stage"] for e in f["edits"]]) for f in json.loads(listed.stdout)] == [
+        ("news/rates.txt", ["joins", "boilerplate"]),  # a folder's files come before its folders'
+        ("news/2024/june/story3.txt", ["joins"]),
+    ]
+    (site / "image.txt").unlink()
+    github = run("--check", "--report", "github", site, cwd=tmp_path)
+    assert github.returncode == 1
+    assert github.stdout.splitlines()[:2] == [
+        '::warning file=news/rates.txt,line=1,col=7::joins: missing space after "."',
+        "::warning file=news/rates.txt,line=2,col=1::boilerplate: site chrome (a single menu or widget label) "
+        "(rule chrome-word)",
+    ]
+    clean = tmp_path / "clean"
+    assert run(site, "--out-dir", clean).returncode == 0
+    assert (run("--check", "--report", "json", clean).stdout, run("--check", clean).stdout) == ("[]\n", "")
 
 
 def test_bad_files_are_reported_and_the_others_cleaned(site: Path, tmp_path: Path):

@@ -1,5 +1,5 @@
 """Reading inputs and writing outputs safely: decoding with a fallback, atomic writes; the files of
-folders, and cleaning many of them in worker processes.
+folders, and cleaning many of them in worker processes; JSON Lines files, a record at a time.
 
 Nothing here prints: a file that cannot be read or written becomes a record with the reason, and
 the CLI reports it and goes on with the others.
@@ -9,16 +9,22 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import filecmp
 import fnmatch
 import functools
+import gzip
+import json
 import os
 import tempfile
+import zlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
 from .config import Config
+from .model import Edit
 from .render import explain_lines, render, unified_diff
 from .templates import MAX_ROUNDS, Templates, document_keys, round_config, select_templates, settled
 
@@ -52,20 +58,33 @@ def decode(data: bytes) -> Decoded:
         return Decoded(data.decode("latin-1"), "not UTF-8; decoded as latin-1")
 
 
+def _input_error(path: str | Path, exc: OSError) -> InputError:
+    """Why a file could not be read, in the words of the messages."""
+    if isinstance(exc, IsADirectoryError):
+        return InputError("is a directory")
+    if isinstance(exc, FileNotFoundError):
+        return InputError("broken symbolic link" if os.path.islink(path) else "no such file")
+    if isinstance(exc, PermissionError):
+        return InputError("permission denied")
+    if exc.errno == errno.ELOOP:
+        return InputError("symbolic link loop")
+    return InputError(exc.strerror or str(exc))
+
+
 def read_path(path: str | Path) -> Decoded:
     try:
         data = Path(path).read_bytes()
-    except IsADirectoryError:
-        raise InputError("is a directory") from None
-    except FileNotFoundError:
-        raise InputError("broken symbolic link" if os.path.islink(path) else "no such file") from None
-    except PermissionError:
-        raise InputError("permission denied") from None
     except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise InputError("symbolic link loop") from None
-        raise InputError(exc.strerror or str(exc)) from None
+        raise _input_error(path, exc) from None
     return decode(data)
+
+
+def new_file_mode() -> int:
+    """The mode ``open()`` gives a new file, 0o666 less the umask: a temporary file from mkstemp is
+    0o600, and renamed into place as an output, others could not read it."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def atomic_write(path: str | Path, text: str) -> None:
@@ -80,8 +99,7 @@ def atomic_write(path: str | Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(text)
-        if mode is not None:
-            os.chmod(tmp, mode)
+        os.chmod(tmp, new_file_mode() if mode is None else mode)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -105,7 +123,7 @@ def write_if_changed(path: str | Path, text: str) -> bool:
 # Folders.
 
 #: The files of a folder that are cleaned unless ``--include`` says otherwise.
-DEFAULT_INCLUDE = ("*.txt", "*.md")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.jsonl", "*.jsonl.gz")
 
 
 class Input(NamedTuple):
@@ -202,6 +220,9 @@ class Settings(NamedTuple):
     fmt: str = "text"
     diff: bool = False
     explain: bool = False
+    edits: bool = False  # send each file's edits back (for the --check report)
+    text_field: str = "text"  # the field of a JSONL record that is cleaned
+    records: bool = False  # send each file's --format jsonl record back (gathered into one stream)
 
 
 class Job(NamedTuple):
@@ -221,12 +242,18 @@ class Outcome(NamedTuple):
     edits_by_stage: dict[str, int] = {}  # noqa: RUF012 (a NamedTuple default, never mutated)
     diff: str = ""
     explain: tuple[tuple[str, str], ...] = ()
+    edits: tuple[Edit, ...] = ()
+    bad_records: tuple[tuple[int, str], ...] = ()  # JSONL records not cleaned: (line number, reason), the first few
+    more_bad_records: int = 0  # ... and how many more
+    record: str = ""  # the --format jsonl record, when the records are gathered
 
 
 def clean_file(settings: Settings, job: Job) -> Outcome:
     """Read, clean, report on and write one file. Every failure becomes the outcome's error."""
     from . import clean
 
+    if is_jsonl(job.path):
+        return clean_jsonl_file(settings, job)
     try:
         decoded = read_path(job.path)
         result = clean(decoded.text, settings.config)
@@ -238,7 +265,7 @@ def clean_file(settings: Settings, job: Job) -> Outcome:
     written = False
     if job.target is not None and (changed or not job.in_place):
         try:
-            written = write_if_changed(job.target, render(result, settings.fmt))
+            written = write_if_changed(job.target, render(result, settings.fmt, job.path))
         except OSError as exc:
             return Outcome(job.path, error=f"cannot write {job.target}: {_os_reason(exc)}")
     return Outcome(
@@ -249,6 +276,8 @@ def clean_file(settings: Settings, job: Job) -> Outcome:
         edits_by_stage=result.stats.edits_by_stage,
         diff=unified_diff(decoded.text, result.text, job.path) if settings.diff else "",
         explain=tuple(explain_lines(result.edits, job.path)) if settings.explain else (),
+        edits=tuple(result.edits) if settings.edits and changed else (),
+        record=render(result, "jsonl", job.path) if settings.records else "",
     )
 
 
@@ -274,7 +303,12 @@ def find_file_templates(
 ) -> tuple[Templates, list[Keys]]:
     """The first pass of ``--templates`` over files, in worker processes and in rounds as
     :func:`newsclean.templates.find_templates` has it; also the files that could not be read
-    (left out of the count). ``progress`` wraps each round's results (for a progress bar)."""
+    (left out of the count). ``progress`` wraps each round's results (for a progress bar).
+
+    JSONL files are not counted: their records are documents of their own, and counting them would
+    mean reading every record in every round.
+    """
+    paths = [p for p in paths if not is_jsonl(p)]
     unread: list[Keys] = []
     templates = None
     for _ in range(MAX_ROUNDS):
@@ -322,3 +356,200 @@ def cleaner(settings: Settings) -> Callable[[Job], Outcome]:
 
 def key_reader(config: Config) -> Callable[[str], Keys]:
     return functools.partial(file_keys, config)
+
+
+# JSON Lines: one document per line, in the field ``text`` (``--text-field``), among other fields.
+
+#: What a JSON Lines file's name ends with; ``.gz`` is read and written with gzip.
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
+#: Bad records listed per file; past these, a count. A file of a million broken records says so once.
+MAX_BAD_RECORDS = 10
+
+
+def is_jsonl(path: str | Path) -> bool:
+    """True for the names of JSON Lines files, gzipped or not.
+
+    >>> is_jsonl("crawl/2024.jsonl.gz"), is_jsonl("notes.json")
+    (True, False)
+    """
+    return str(path).lower().endswith(JSONL_SUFFIXES)
+
+
+class Record(NamedTuple):
+    """One line of a JSONL file, cleaned."""
+
+    number: int  # its line number in the file
+    line: bytes  # as read
+    output: bytes  # as written: ``line`` itself unless the text changed, so nothing else moves
+    changed: bool = False
+    edits: tuple[Edit, ...] = ()  # placed at the record's line (see :func:`_placed`)
+    diff: str = ""
+    error: str | None = None  # why the record could not be cleaned; it is then passed through unchanged
+
+
+def _placed(edits, number: int, field: str) -> tuple[Edit, ...]:
+    """The edits of a record's text, placed at the record's line of the file (column 1) for the
+    reports, which point at a line of the file; the reason ends with the place in the text.
+
+    >>> edit = Edit("joins", "insert-space", 3, 4, 4, "", " ", "glued words", column=5)
+    >>> placed = _placed([edit], 12, "text")[0]
+    >>> placed.line, placed.column, placed.reason
+    (12, 1, 'glued words (in "text" at 3:5)')
+    """
+    return tuple(
+        e._replace(line=number, column=1, reason=f'{e.reason} (in "{field}" at {e.line}:{e.column})') for e in edits
+    )
+
+
+def _line_ending(line: bytes) -> bytes:
+    return line[len(line.rstrip(b"\r\n")) :]
+
+
+def clean_record(number: int, line: bytes, config: Config, field: str, path: str = "", diff: bool = False) -> Record:
+    """Clean the text field of one JSONL line; the other fields, their order and the line's ending
+    are kept. A line that is not a JSON object with a string in ``field`` is passed through
+    unchanged, with the reason: never lose text. A blank line is passed through without one.
+    """
+    from . import clean
+
+    if not line.strip():
+        return Record(number, line, line)
+    try:
+        record = json.loads(line)
+    except UnicodeDecodeError:
+        return Record(number, line, line, error="not UTF-8")
+    except json.JSONDecodeError as exc:
+        return Record(number, line, line, error=f"not JSON ({exc.msg} at column {exc.colno})")
+    if not isinstance(record, dict):
+        return Record(number, line, line, error="not a JSON object")
+    text = record.get(field)
+    if not isinstance(text, str):
+        problem = f'no field "{field}"' if field not in record else f'the field "{field}" is not a string'
+        return Record(number, line, line, error=problem)
+    result = clean(text, config)
+    if result.text == text:
+        return Record(number, line, line)
+    record[field] = result.text
+    output = json.dumps(record, ensure_ascii=False).encode("utf-8") + (_line_ending(line) or b"\n")
+    name = f"{path}:{number}"
+    return Record(
+        number,
+        line,
+        output,
+        changed=True,
+        edits=_placed(result.edits, number, field),
+        diff=unified_diff(text, result.text, name) if diff else "",
+    )
+
+
+def is_gzip(path: str | Path) -> bool:
+    return str(path).lower().endswith(".gz")
+
+
+def open_jsonl(path: str | Path, mode: str = "rb"):
+    """A JSONL file, through gzip if its name ends with ``.gz``."""
+    return gzip.open(path, mode) if is_gzip(path) else open(path, mode)
+
+
+def read_records(path: str | Path, config: Config, field: str = "text", diff: bool = False) -> Iterator[Record]:
+    """Clean a JSONL file a record at a time, never holding more than one line."""
+    try:
+        with open_jsonl(path) as f:
+            for number, line in enumerate(f, 1):
+                yield clean_record(number, line, config, field, str(path), diff)
+    except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
+        raise InputError(f"not a valid gzip file ({exc})") from None
+    except OSError as exc:
+        raise _input_error(path, exc) from None
+
+
+def write_records(records: Iterable[Record], target: str | Path, in_place: bool = False) -> Iterator[Record]:
+    """Write each record's output to ``target`` as it passes through, into a temporary file in the
+    target's folder that is renamed over it at the end (gzipped when its name ends with ``.gz``,
+    with no time stamp, so that the same records make the same bytes).
+
+    The target is left alone when it holds the same bytes already, or, ``in_place``, when no record
+    changed (a gzipped input compressed again would not have the same bytes). Its mode is kept.
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    changed = False
+    try:
+        with os.fdopen(fd, "wb") as raw:
+            out = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) if is_gzip(target) else raw
+            with out:
+                for record in records:
+                    out.write(record.output)
+                    changed |= record.changed
+                    yield record
+        if (not changed) if in_place else (target.exists() and filecmp.cmp(tmp, target, shallow=False)):
+            os.unlink(tmp)
+            return
+        try:
+            os.chmod(tmp, target.stat().st_mode & 0o7777)
+        except FileNotFoundError:
+            os.chmod(tmp, new_file_mode())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def first_bad_records(records: list[Record]) -> tuple[tuple[tuple[int, str], ...], int]:
+    """(line number, reason) of the first MAX_BAD_RECORDS bad records, and how many more there are."""
+    return tuple((r.number, r.error) for r in records[:MAX_BAD_RECORDS]), max(0, len(records) - MAX_BAD_RECORDS)
+
+
+def _identity(path: str | None) -> tuple[int, int] | None:
+    """What changes when a file is replaced by a rename: its inode (and device)."""
+    try:
+        status = os.stat(path) if path is not None else None
+    except OSError:
+        return None
+    return (status.st_dev, status.st_ino) if status else None
+
+
+def clean_jsonl_file(settings: Settings, job: Job) -> Outcome:
+    """:func:`clean_file` for a JSONL file: each record's text field cleaned, the output written a
+    record at a time. With ``--write`` the file is rewritten only if a record changed."""
+    records = read_records(job.path, settings.config, settings.text_field, settings.diff)
+    bad: list[Record] = []
+    edits_by_stage: Counter[str] = Counter()
+    changed = False
+    edits: list[Edit] = []
+    diffs: list[str] = []
+    explain: list[tuple[str, str]] = []
+    before = _identity(job.target)
+    try:
+        if job.target is not None:
+            records = write_records(records, job.target, job.in_place)
+        for record in records:
+            if record.error is not None:
+                bad.append(record)
+            changed |= record.changed
+            edits_by_stage.update(e.stage for e in record.edits)
+            if settings.edits:
+                edits.extend(record.edits)
+            if settings.diff:
+                diffs.append(record.diff)
+            if settings.explain:
+                explain.extend(explain_lines(record.edits, job.path))
+    except InputError as exc:
+        return Outcome(job.path, error=str(exc))
+    except OSError as exc:
+        return Outcome(job.path, error=f"cannot write {job.target}: {_os_reason(exc)}")
+    except Exception as exc:  # as in clean_file
+        return Outcome(job.path, error=f"newsclean failed: {type(exc).__name__}: {exc}")
+    return Outcome(
+        job.path,
+        changed=changed,
+        written=job.target is not None and _identity(job.target) != before,
+        edits_by_stage={stage: edits_by_stage[stage] for stage in edits_by_stage},
+        diff="".join(diffs),
+        explain=tuple(explain),
+        edits=tuple(edits) if changed else (),
+        bad_records=first_bad_records(bad)[0],
+        more_bad_records=first_bad_records(bad)[1],
+    )

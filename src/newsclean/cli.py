@@ -6,12 +6,16 @@ changes, 2 a usage error or an input that could not be read (with several inputs
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+import tempfile
 from collections import Counter
 from dataclasses import replace
+from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from . import __version__, clean
 from .batch import (
@@ -21,15 +25,20 @@ from .batch import (
     Outcome,
     Settings,
     atomic_write,
+    clean_jsonl_file,
     cleaner,
     collect_inputs,
     decode,
     find_file_templates,
+    first_bad_records,
+    is_jsonl,
     map_files,
+    new_file_mode,
     read_path,
+    read_records,
 )
-from .config import STAGE_NAMES, Config, ConfigError
-from .render import FORMATS, explain_lines, render, split_lines, unified_diff
+from .config import STAGE_NAMES, Config, ConfigError, find_config_file, read_config_file
+from .render import FORMATS, REPORTS, explain_lines, render, report_json, report_lines, split_lines, unified_diff
 from .templates import MIN_DOCS
 
 EXIT_CHANGED = 1
@@ -38,7 +47,7 @@ EXIT_ERROR = 2
 PROGRESS_MIN_FILES = 5
 #: Where ``--out-dir`` puts the output of ``name`` in each format: text keeps the name; the others
 #: add a suffix, so that ``a.txt`` and ``a.md`` do not write the same file.
-OUT_SUFFIX = {"text": "", "markdown": ".md", "json": ".json"}
+OUT_SUFFIX = {"text": "", "markdown": ".md", "json": ".json", "jsonl": ".jsonl"}
 
 _stage_choice = click.Choice(STAGE_NAMES)
 
@@ -81,8 +90,70 @@ def _diff_styles(diff: str):
         yield style, line
 
 
+def _report_name(path: str, report: str) -> str:
+    """The path as the report names it: for GitHub, relative to the checkout (the working folder)."""
+    if report != "github":
+        return path
+    relative = os.path.relpath(path)
+    return (path if relative.startswith("..") else relative).replace(os.sep, "/")
+
+
+def _print_edits(path: str, edits, report: str) -> None:
+    """The ``text`` or ``github`` report of one file that --check would change, on stdout."""
+    for line in report_lines(edits, _report_name(path, report), report):
+        click.echo(line)
+
+
+def _settings(config: Config, options: dict) -> Settings:
+    return Settings(
+        config,
+        options["fmt"],
+        diff=options["diff"],
+        explain=options["explain"],
+        edits=options["check"],
+        text_field=options["text_field"],
+        records=_gathers_records(options),
+    )
+
+
+def _bad_records(path: str, bad: tuple[tuple[int, str], ...], more: int) -> None:
+    """``newsclean: error: PATH:LINE: reason`` for each JSONL record that could not be cleaned."""
+    for number, reason in bad:
+        click.echo(f"newsclean: error: {path}:{number}: {reason}; passed through unchanged", err=True)
+    if more:
+        _error(path, f"{_count(more, 'more bad record')}, passed through unchanged")
+
+
+def _clean_one_jsonl(path: str, config: Config, options: dict) -> None:
+    """One JSONL file: the cleaned records on stdout (streamed, not gzipped) or in ``-o FILE``; a
+    report with --check/--diff/--explain. A bad record is passed through, reported, and exits 2."""
+    settings = _settings(config, options)
+    if options["output"] or options["check"] or options["diff"] or options["explain"]:
+        outcome = clean_jsonl_file(settings, Job(path, options["output"] or None))
+        _report(outcome, options)
+        if options["check"] and options["report"] == "json":
+            click.echo(report_json([(path, outcome.edits)] if outcome.changed else []), nl=False)
+        if outcome.error is not None or outcome.bad_records:
+            sys.exit(EXIT_ERROR)
+        sys.exit(EXIT_CHANGED if (options["check"] or options["diff"]) and outcome.changed else 0)
+    bad = []
+    try:
+        for record in read_records(path, config, settings.text_field):
+            sys.stdout.buffer.write(record.output)
+            if record.error is not None:
+                bad.append(record)
+    except InputError as exc:
+        _fail(f"{path}: {exc}")
+    finally:
+        sys.stdout.buffer.flush()
+    _bad_records(path, *first_bad_records(bad))
+    sys.exit(EXIT_ERROR if bad else 0)
+
+
 def _clean_one(path: str, config: Config, options: dict) -> None:
     """One file or stdin: the output on stdout or in ``-o FILE``; a report with --check/--diff/--explain."""
+    if path != "-" and is_jsonl(path):
+        _clean_one_jsonl(path, config, options)
     name = "<stdin>" if path == "-" else path
     try:
         decoded = decode(sys.stdin.buffer.read()) if path == "-" else read_path(path)
@@ -94,8 +165,14 @@ def _clean_one(path: str, config: Config, options: dict) -> None:
     changed = result.text != decoded.text
 
     if options["check"]:
+        files = [(name, result.edits)] if changed else []
         if changed:
             click.echo(f"would clean {name}", err=True)
+        if options["report"] == "json":
+            click.echo(report_json(files), nl=False)
+        else:
+            for file, edits in files:
+                _print_edits(file, edits, options["report"])
         sys.exit(EXIT_CHANGED if changed else 0)
     if options["diff"] or options["explain"]:
         if options["diff"]:
@@ -104,7 +181,7 @@ def _clean_one(path: str, config: Config, options: dict) -> None:
             _emit_styled(explain_lines(result.edits, name), _use_colour(sys.stdout))
         sys.exit(EXIT_CHANGED if options["diff"] and changed else 0)
 
-    out = render(result, options["fmt"])
+    out = render(result, options["fmt"], None if path == "-" else path)
     output = options["output"]
     if output:
         try:
@@ -118,12 +195,21 @@ def _clean_one(path: str, config: Config, options: dict) -> None:
 # Several inputs, or folders.
 
 
+def _gathers_records(options: dict) -> bool:
+    """True for ``--format jsonl`` without --out-dir, --write or a report: one record per document,
+    all in one stream (stdout or ``-o FILE``)."""
+    report = options["check"] or options["diff"] or options["explain"]
+    return options["fmt"] == "jsonl" and not (report or options["out_dir"] or options["write"])
+
+
 def _usage_problem(paths: tuple[str, ...], options: dict) -> str | None:
     """Why these inputs cannot be cleaned together with these options, or None."""
     report = options["check"] or options["diff"] or options["explain"]
     writes = options["out_dir"] or options["write"]
     if "-" in paths:
         return "- (stdin) is one input: it cannot be cleaned with other inputs or with --out-dir/--write"
+    if _gathers_records(options):
+        return None
     if options["output"]:
         return "-o/--output takes one input; several inputs or a directory need --out-dir DIR or --write"
     if options["out_dir"] and options["write"]:
@@ -133,7 +219,7 @@ def _usage_problem(paths: tuple[str, ...], options: dict) -> str | None:
     if not report and not writes:
         return "several inputs or a directory need --out-dir DIR or -w/--write (or --check/--diff to only report)"
     if options["write"] and options["fmt"] != "text":
-        return "--write rewrites the inputs as text; use --out-dir DIR for --format markdown or json"
+        return "--write rewrites the inputs as text; use --out-dir DIR for --format markdown, json or jsonl"
     return None
 
 
@@ -146,13 +232,21 @@ def _jobs(inputs, options: dict) -> tuple[list[Job], int]:
     if options["write"]:
         # the file a symbolic link points to is rewritten; the link stays a link
         return [Job(i.path, os.path.realpath(i.path), in_place=True) for i in inputs], 0
+    if _gathers_records(options):
+        for i in inputs:
+            if is_jsonl(i.path):
+                _error(
+                    i.path, "already JSON Lines: --format jsonl gathers text files; clean it with --out-dir or --write"
+                )
+        return [Job(i.path) for i in inputs if not is_jsonl(i.path)], sum(is_jsonl(i.path) for i in inputs)
     if not options["out_dir"]:
         return [Job(i.path) for i in inputs], 0
     jobs: list[Job] = []
     taken: dict[str, str] = {}
     refused = 0
     for i in inputs:
-        target = os.path.join(options["out_dir"], i.relative + OUT_SUFFIX[options["fmt"]])
+        suffix = "" if is_jsonl(i.path) else OUT_SUFFIX[options["fmt"]]  # JSONL stays JSONL
+        target = os.path.join(options["out_dir"], i.relative + suffix)
         real = os.path.realpath(target)
         if real == os.path.realpath(i.path):
             _error(i.path, f"its output {target} would overwrite it; use --write to clean in place")
@@ -204,10 +298,13 @@ def _report(outcome: Outcome, options: dict) -> None:
     if outcome.error is not None:
         _error(outcome.path, outcome.error)
         return
+    _bad_records(outcome.path, outcome.bad_records, outcome.more_bad_records)
     if outcome.warning:
         click.echo(f"newsclean: warning: {outcome.path}: {outcome.warning}", err=True)
     if options["check"] and outcome.changed:
         click.echo(f"would clean {outcome.path}", err=True)
+        if options["report"] != "json":
+            _print_edits(outcome.path, outcome.edits, options["report"])
     if outcome.diff:
         _emit_styled(_diff_styles(outcome.diff), _use_colour(sys.stdout))
     if outcome.explain:
@@ -229,6 +326,9 @@ def _summary(outcomes: list[Outcome], failed: int, config: Config) -> str:
     if written:
         parts.append(f"{written} written")
     parts.append(f"{failed} failed")
+    bad = sum(bool(o.bad_records) for o in done)
+    if bad:
+        parts.append(f"{bad} with bad records")
     line = "newsclean: " + ", ".join(parts)
     if edits:
         line += "; edits: " + ", ".join(f"{stage} {edits[stage]}" for stage in STAGE_NAMES if edits[stage])
@@ -237,6 +337,27 @@ def _summary(outcomes: list[Outcome], failed: int, config: Config) -> str:
         lines = _count(len(templates.counts), "line")
         line += f"; templates: {lines} in at least {templates.needed} of {_count(templates.documents, 'file')}"
     return line
+
+
+@contextlib.contextmanager
+def _record_sink(options: dict):
+    """Where the records of ``--format jsonl`` go as the files are cleaned: stdout, or ``-o FILE``
+    through a temporary file renamed over it at the end (see :func:`newsclean.batch.atomic_write`)."""
+    output = options["output"]
+    if not output:
+        yield lambda record: click.echo(record, nl=False) if record else None
+        return
+    folder = os.path.dirname(output) or "."
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(output)}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            yield f.write
+        os.chmod(tmp, new_file_mode())
+        os.replace(tmp, output)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
 
 
 def _clean_many(paths: tuple[str, ...], config: Config, options: dict) -> int:
@@ -255,19 +376,57 @@ def _clean_many(paths: tuple[str, ...], config: Config, options: dict) -> int:
         failed += len(unread)
     jobs, refused = _jobs(inputs, options)
     failed += refused
-    settings = Settings(config, options["fmt"], diff=options["diff"], explain=options["explain"])
+    settings = _settings(config, options)
     outcomes = []
-    for outcome in _with_progress(map_files(cleaner(settings), jobs, options["jobs"]), len(jobs), "cleaning", show):
-        _report(outcome, options)
-        outcomes.append(outcome)
+    try:
+        with _record_sink(options) as write_record:
+            results = map_files(cleaner(settings), jobs, options["jobs"])
+            for outcome in _with_progress(results, len(jobs), "cleaning", show):
+                _report(outcome, options)
+                write_record(outcome.record)
+                outcomes.append(outcome)
+    except OSError as exc:
+        _fail(f"{options['output']}: {exc.strerror or exc}")
+    if options["check"] and options["report"] == "json":
+        click.echo(report_json([(o.path, o.edits) for o in outcomes if o.error is None and o.changed]), nl=False)
     failed += sum(o.error is not None for o in outcomes)
     if not options["quiet"]:
         click.echo(_summary(outcomes, failed, config), err=True)
-    if failed:
+    if failed or any(o.bad_records for o in outcomes):
         return EXIT_ERROR
     if (options["check"] or options["diff"]) and any(o.changed for o in outcomes):
         return EXIT_CHANGED
     return 0
+
+
+# Config files.
+
+
+def _config_path(paths: tuple[str, ...], options: dict) -> Path | None:
+    """The config file to read: --config FILE, none with --isolated, else the nearest above the first
+    path (above the working folder for stdin)."""
+    if options["isolated"]:
+        if options["config"]:
+            _fail("--config and --isolated: choose one")
+        return None
+    if options["config"]:
+        return Path(options["config"])
+    first = next((Path(p) for p in paths if p != "-"), None)
+    if first is None:
+        return find_config_file(Path.cwd())
+    return find_config_file(first if first.is_dir() else first.absolute().parent)
+
+
+def _apply_config_file(paths: tuple[str, ...], options: dict) -> None:
+    """Fill in the options the command line left at their defaults from the config file, if any:
+    an option given on the command line replaces the file's value."""
+    path = _config_path(paths, options)
+    if path is None:
+        return
+    context = click.get_current_context()
+    for name, value in read_config_file(path).items():
+        if context.get_parameter_source(name) in (ParameterSource.DEFAULT, ParameterSource.DEFAULT_MAP):
+            options[name] = value
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -277,7 +436,15 @@ def _clean_many(paths: tuple[str, ...], config: Config, options: dict) -> int:
 )
 @click.option("--diff", is_flag=True, help="Print a unified diff from input to output; exit 1 if anything changes.")
 @click.option("--explain", is_flag=True, help="List every edit with its stage, place and reason.")
-@click.option("--check", is_flag=True, help="Print nothing; exit 1 if cleaning would change the input.")
+@click.option(
+    "--check", is_flag=True, help="Change nothing; list the edits cleaning would make, and exit 1 if there are any."
+)
+@click.option(
+    "--report",
+    type=click.Choice(REPORTS),
+    help="With --check, list the edits as text (path:line:col: stage: reason, the default), "
+    "a json document, or github workflow annotations.",
+)
 @click.option("--skip", multiple=True, type=_stage_choice, metavar="STAGE", help="Do not run STAGE (repeatable).")
 @click.option("--only", multiple=True, type=_stage_choice, metavar="STAGE", help="Run only STAGE (repeatable).")
 @click.option("--lang", metavar="CODE", help="Force the document language (en, de, ...); default: detect.")
@@ -325,6 +492,20 @@ def _clean_many(paths: tuple[str, ...], config: Config, options: dict) -> int:
     metavar="N",
     help="With --templates, a line must stand in at least N files (and 0.75% of them).",
 )
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Read options from FILE (a pyproject.toml's [tool.newsclean], or keys at the top level).",
+)
+@click.option("--isolated", is_flag=True, help="Read no config file (default: the nearest one above the first PATH).")
+@click.option(
+    "--text-field",
+    default="text",
+    show_default=True,
+    metavar="NAME",
+    help="The field of each JSONL record (*.jsonl, *.jsonl.gz) that is cleaned; the others are kept.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line (errors are still shown).")
 @click.version_option(__version__, "-V", "--version", prog_name="newsclean")
 def main(paths, **options):
@@ -338,7 +519,11 @@ def main(paths, **options):
     unless --check, --diff or --explain only report.
     """
     paths = paths or ("-",)
+    if options["report"] and not options["check"]:
+        _fail("--report lists the edits that --check finds; add --check")
+    options["report"] = options["report"] or "text"
     try:
+        _apply_config_file(paths, options)
         config = Config(
             skip=options["skip"],
             only=options["only"],

@@ -1,8 +1,15 @@
-"""Config: every option of the pipeline in one immutable record, with its defaults in one place."""
+"""Config: every option of the pipeline in one immutable record, with its defaults in one place;
+and the config files that give the command its options (``[tool.newsclean]`` in ``pyproject.toml``,
+or ``newsclean.toml``)."""
 
 from __future__ import annotations
 
+import difflib
+import json
+import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
+from pathlib import Path
 
 from .templates import Templates
 
@@ -77,3 +84,137 @@ class Config:
         if unknown:
             raise ConfigError(f"unknown option {', '.join(unknown)} (known: {', '.join(sorted(known))})")
         return replace(cls(), **options)
+
+
+# Config files: the command's options, kept with the files they clean.
+
+#: A file of its own, with the keys at the top level; in a folder it wins over ``pyproject.toml``.
+CONFIG_FILE = "newsclean.toml"
+#: ``pyproject.toml``, with the keys under ``[tool.newsclean]``.
+PYPROJECT = "pyproject.toml"
+
+
+def _value(value: object) -> str:
+    return json.dumps(value, default=str, ensure_ascii=False)
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+        raise ValueError(f"expected a list of strings, got {_value(value)}")
+    return tuple(value)
+
+
+def _stages(value: object) -> tuple[str, ...]:
+    names = _strings(value)
+    for name in names:
+        if name not in STAGE_NAMES:
+            raise ValueError(f"unknown stage {_value(name)} (choose from {', '.join(STAGE_NAMES)})")
+    return names
+
+
+def _language(value: object) -> str:
+    if not (isinstance(value, str) and value.strip()):
+        raise ValueError(f'expected a language code such as "en", got {_value(value)}')
+    return value
+
+
+def _flag(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"expected true or false, got {_value(value)}")
+    return value
+
+
+def _at_least(least: int) -> Callable[[object], int]:
+    def check(value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < least:
+            raise ValueError(f"expected a whole number of at least {least}, got {_value(value)}")
+        return value
+
+    return check
+
+
+def _name(value: object) -> str:
+    if not (isinstance(value, str) and value):
+        raise ValueError(f"expected a field name, got {_value(value)}")
+    return value
+
+
+#: The keys of a config file: the name of the command-line option each stands for (as the command
+#: calls its parameter), and the check of its value. A key is the option's long name, except
+#: ``words`` (``--word``, repeated).
+FILE_KEYS: dict[str, tuple[str, Callable[[object], object]]] = {
+    "skip": ("skip", _stages),
+    "only": ("only", _stages),
+    "lang": ("lang", _language),
+    "protect": ("protect", _strings),
+    "words": ("extra_words", _strings),
+    "include": ("include", _strings),
+    "exclude": ("exclude", _strings),
+    "templates": ("use_templates", _flag),
+    "template-min-docs": ("template_min_docs", _at_least(2)),
+    "jobs": ("jobs", _at_least(1)),
+    "text-field": ("text_field", _name),
+}
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f)
+    except OSError as exc:
+        raise ConfigError(f"{path}: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+
+
+def _newsclean_table(path: Path, document: dict) -> dict | None:
+    """The ``[tool.newsclean]`` table of a pyproject.toml (None if it has none); a whole newsclean.toml."""
+    if path.name != PYPROJECT:
+        return document
+    table = document.get("tool", {}).get("newsclean")
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.newsclean] must be a table, got {_value(table)}")
+    return table
+
+
+def find_config_file(start: str | Path) -> Path | None:
+    """The config file nearest above ``start`` (a folder): in each folder up to the root, a
+    newsclean.toml, else a pyproject.toml with a ``[tool.newsclean]`` table, as ruff looks for its own.
+
+    A pyproject.toml without the table is passed over, so that a project's own settings for other
+    tools do not hide the ones of the folder above.
+    """
+    folder = Path(start).absolute()
+    for candidate in (folder, *folder.parents):
+        if (candidate / CONFIG_FILE).is_file():
+            return candidate / CONFIG_FILE
+        pyproject = candidate / PYPROJECT
+        if pyproject.is_file() and _newsclean_table(pyproject, _read_toml(pyproject)) is not None:
+            return pyproject
+    return None
+
+
+def read_config_file(path: str | Path) -> dict[str, object]:
+    """The options a config file sets, keyed by the command's parameter names, checked.
+
+    A mistake is a :class:`ConfigError` of one line that names the file and the key, so that a
+    misspelt key does not pass unnoticed: ``pyproject.toml: [tool.newsclean] unknown key "protected"
+    (did you mean "protect"?)``.
+    """
+    path = Path(path)
+    table = _newsclean_table(path, _read_toml(path))
+    where = f"{path}: [tool.newsclean]" if path.name == PYPROJECT else f"{path}:"
+    if table is None:
+        raise ConfigError(f"{where} no such table")
+    options: dict[str, object] = {}
+    for key, value in table.items():
+        if key not in FILE_KEYS:
+            close = difflib.get_close_matches(key, FILE_KEYS, n=1)
+            hint = f"did you mean {_value(close[0])}?" if close else f"known: {', '.join(FILE_KEYS)}"
+            raise ConfigError(f"{where} unknown key {_value(key)} ({hint})")
+        name, check = FILE_KEYS[key]
+        try:
+            options[name] = check(value)
+        except ValueError as exc:
+            raise ConfigError(f"{where} {key}: {exc}") from None
+    return options

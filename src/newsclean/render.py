@@ -15,7 +15,9 @@ import regex
 from . import __version__
 from .model import JOIN_LINE, Document, Edit, Result
 
-FORMATS = ("text", "markdown", "json")
+FORMATS = ("text", "markdown", "json", "jsonl")
+#: How ``--check`` lists the edits it would make: for people and editors, for programs, for GitHub.
+REPORTS = ("text", "json", "github")
 
 # Characters that would make a line Markdown syntax instead of text. At a line start: headings,
 # quotes, list bullets, ordered-list numbers, thematic breaks, tables, indented code is impossible
@@ -74,11 +76,19 @@ def to_json(result: Result, path: str | None = None) -> str:
     return json.dumps(to_dict(result, path), ensure_ascii=False, indent=2) + "\n"
 
 
-def render(result: Result, fmt: str) -> str:
+def to_json_line(result: Result, path: str | None = None) -> str:
+    """The JSON object on one line, for ``--format jsonl``: one record per document, with its path."""
+    return json.dumps(to_dict(result, path), ensure_ascii=False) + "\n"
+
+
+def render(result: Result, fmt: str, path: str | None = None) -> str:
+    """``result`` in format ``fmt``; ``path`` names the input in a ``jsonl`` record."""
     if fmt == "markdown":
         return to_markdown(result)
     if fmt == "json":
         return to_json(result)
+    if fmt == "jsonl":
+        return to_json_line(result, path)
     return result.text
 
 
@@ -123,3 +133,51 @@ def explain_lines(edits: tuple[Edit, ...] | list[Edit], name: str) -> Iterator[t
             yield "red", f"    - {_short(e.before)!s}"
         if e.after:
             yield "green", f"    + {_short(e.after)!s}"
+
+
+# The edits --check would make, as linters report their findings.
+
+
+def _one_line(text: str) -> str:
+    return text.translate(_CONTROL)
+
+
+def report_lines(edits: tuple[Edit, ...] | list[Edit], name: str, fmt: str = "text") -> Iterator[str]:
+    """One line per edit: ``path:line:col: stage: reason`` (``text``, the form compilers and
+    editors jump to), or a GitHub workflow annotation (``github``), which shows on the line of the
+    pull request's diff.
+
+    >>> edit = Edit("joins", "insert-space", 7, 42, 42, "", " ", 'missing space after "."', column=43)
+    >>> list(report_lines([edit], "news/a.txt"))
+    ['news/a.txt:7:43: joins: missing space after "."']
+    >>> list(report_lines([edit], "news/a.txt", "github"))
+    ['::warning file=news/a.txt,line=7,col=43::joins: missing space after "."']
+    """
+    for e in edits:
+        message = f"{e.stage}: {_one_line(e.reason)}"
+        if fmt == "github":
+            place = f"file={_annotation_property(name)},line={e.line},col={e.column}"
+            yield f"::warning {place}::{_annotation_data(message)}"
+        else:
+            yield f"{name}:{e.line}:{e.column}: {message}"
+
+
+def _annotation_data(text: str) -> str:
+    """Escape a workflow command's message, as GitHub's toolkit does (``%``, CR and LF)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _annotation_property(text: str) -> str:
+    """Escape a workflow command's property value: the message's escapes, and ``:`` and ``,``.
+
+    >>> _annotation_property("news/a,b: c.txt")
+    'news/a%2Cb%3A c.txt'
+    """
+    return _annotation_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def report_json(files: list[tuple[str, tuple[Edit, ...] | list[Edit]]]) -> str:
+    """The ``json`` report: a list with one object per file that would change, ``path`` and
+    ``edits`` (as in the JSON output); ``[]`` when none would."""
+    records = [{"path": path, "edits": [e.to_dict() for e in edits]} for path, edits in files]
+    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
