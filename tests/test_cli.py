@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
-from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 import newsclean
+from command import installed_command
 from newsclean.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -370,17 +369,8 @@ def test_help_lists_the_stages():
 # Through the installed command, once.
 
 
-def _installed_command() -> list[str]:
-    for candidate in (Path(sys.executable).with_name("newsclean"), shutil.which("newsclean")):
-        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
-            return [str(candidate)]
-    if find_spec("newsclean") is not None:
-        return [sys.executable, "-m", "newsclean"]
-    pytest.skip("newsclean is not installed")
-
-
 def test_installed_command_on_a_fixture():
-    command = _installed_command()
+    command = installed_command()
     done = subprocess.run([*command, str(SEED_LIKE / "input.txt")], capture_output=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout == (SEED_LIKE / "expected.txt").read_bytes()
@@ -405,13 +395,13 @@ def _complete(shell: str, words: str) -> subprocess.CompletedProcess:
     """What the shell's completion script asks the command for (Click's protocol)."""
     env = {**os.environ, "_NEWSCLEAN_COMPLETE": f"{shell}_complete", "COMP_WORDS": words}
     env["COMP_CWORD"] = str(len(words.split()) - 1)
-    return subprocess.run(_installed_command(), env=env, capture_output=True, text=True, timeout=60, check=False)
+    return subprocess.run(installed_command(), env=env, capture_output=True, text=True, timeout=60, check=False)
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_shell_completion_script(shell: str):
     env = {**os.environ, "_NEWSCLEAN_COMPLETE": f"{shell}_source"}
-    done = subprocess.run(_installed_command(), env=env, capture_output=True, text=True, timeout=60, check=False)
+    done = subprocess.run(installed_command(), env=env, capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr
     assert "_NEWSCLEAN_COMPLETE" in done.stdout
 

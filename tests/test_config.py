@@ -4,14 +4,11 @@ mistake in a file."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from command import run
 from newsclean.config import FILE_KEYS, find_config_file, read_config_file
 
 #: A glued word, a caption and a chrome line: each of --protect, --skip captions and --skip
@@ -23,25 +20,6 @@ ARTICLE = (
     "\n"
     "Advertisement\n"
 )
-
-
-def _installed_command() -> list[str]:
-    for candidate in (Path(sys.executable).with_name("newsclean"), shutil.which("newsclean")):
-        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
-            return [str(candidate)]
-    return [sys.executable, "-m", "newsclean"]
-
-
-def run(*args, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [*_installed_command(), *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=cwd,
-        input=stdin,
-        check=False,
-    )
 
 
 @pytest.fixture

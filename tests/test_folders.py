@@ -7,13 +7,12 @@ import json
 import os
 import random
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import newsclean
+from command import run
 from newsclean import Config, ConfigError
 from newsclean.templates import MIN_LETTERS, find_templates, is_candidate, line_key, needed_documents, select_templates
 
@@ -32,19 +31,6 @@ STORIES = [
 def article(n: int, footer: str = FOOTER) -> str:
     title, body = STORIES[n]
     return f"{title}\n\n{body}\n\n{footer}\n"
-
-
-def _installed_command() -> list[str]:
-    for candidate in (Path(sys.executable).with_name("newsclean"), shutil.which("newsclean")):
-        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
-            return [str(candidate)]
-    return [sys.executable, "-m", "newsclean"]
-
-
-def run(*args, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [*_installed_command(), *map(str, args)], capture_output=True, text=True, timeout=120, cwd=cwd, check=False
-    )
 
 
 @pytest.fixture

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import newsclean
+from command import run
 
 GLUED = "Rates rose.The bank said so.\nAdvertisement\n"
 CLEAN = "The council met on Monday.\n"
@@ -26,19 +23,6 @@ LINES = [
     "\n",
     json.dumps({"id": 6, "text": "Héllo wörld.Fine.\n"}, ensure_ascii=False) + "\n",
 ]
-
-
-def _installed_command() -> list[str]:
-    for candidate in (Path(sys.executable).with_name("newsclean"), shutil.which("newsclean")):
-        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
-            return [str(candidate)]
-    return [sys.executable, "-m", "newsclean"]
-
-
-def run(*args, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [*_installed_command(), *map(str, args)], capture_output=True, text=True, timeout=120, cwd=cwd, check=False
-    )
 
 
 @pytest.fixture

@@ -87,9 +87,11 @@ def new_file_mode() -> int:
     return 0o666 & ~mask
 
 
-def atomic_write(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename, so a
-    reader never sees half a file and a crash leaves the old one. An existing file's mode is kept."""
+@contextlib.contextmanager
+def atomic_writer(path: str | Path):
+    """Yield a text file to write ``path`` through: a temporary file in the same folder, renamed
+    over ``path`` when the block ends, so a reader never sees half a file and a crash or Ctrl-C
+    leaves the old one (and no stray temporary file). An existing file's mode is kept."""
     path = Path(path)
     try:
         mode = path.stat().st_mode & 0o7777
@@ -98,13 +100,19 @@ def atomic_write(path: str | Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+            yield f
         os.chmod(tmp, new_file_mode() if mode is None else mode)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def atomic_write(path: str | Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically (see :func:`atomic_writer`)."""
+    with atomic_writer(path) as f:
+        f.write(text)
 
 
 def write_if_changed(path: str | Path, text: str) -> bool:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import tempfile
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -25,6 +24,7 @@ from .batch import (
     Outcome,
     Settings,
     atomic_write,
+    atomic_writer,
     clean_jsonl_file,
     cleaner,
     collect_inputs,
@@ -33,7 +33,6 @@ from .batch import (
     first_bad_records,
     is_jsonl,
     map_files,
-    new_file_mode,
     read_path,
     read_records,
 )
@@ -347,17 +346,8 @@ def _record_sink(options: dict):
     if not output:
         yield lambda record: click.echo(record, nl=False) if record else None
         return
-    folder = os.path.dirname(output) or "."
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(output)}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            yield f.write
-        os.chmod(tmp, new_file_mode())
-        os.replace(tmp, output)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    with atomic_writer(output) as f:
+        yield f.write
 
 
 def _clean_many(paths: tuple[str, ...], config: Config, options: dict) -> int:
