@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 import newsclean
-from command import installed_command
+from command import installed_command, run
 from newsclean.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -410,3 +410,26 @@ def test_shell_completion_of_options_and_stages():
     assert "plain,--skip" in _complete("bash", "newsclean --sk").stdout.splitlines()
     assert _complete("bash", "newsclean --skip cap").stdout.splitlines() == ["plain,captions"]
     assert _complete("bash", "newsclean --report g").stdout.splitlines() == ["plain,github"]
+
+
+def test_keep_and_boilerplate_options():
+    text = "The council voted on Monday to keep the ferry.\nShare this article\nSponsored by Acme Ferries\n"
+    result = invoke("--keep", "Share this article", "--boilerplate", "Sponsored by .*", "-", stdin=text.encode())
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "The council voted on Monday to keep the ferry.\nShare this article\n"
+    explained = invoke("--explain", "--boilerplate", "Sponsored by .*", "-", stdin=text.encode())
+    assert "the boilerplate pattern 'Sponsored by .*' of the config" in explained.stdout
+
+
+def test_a_bad_pattern_is_a_usage_error():
+    result = invoke("--keep", "(unclosed", "-", stdin=b"Text.\n")
+    assert result.exit_code == 2
+    assert "keep: '(unclosed' is not a regular expression" in result.stderr
+
+
+def test_dash_o_names_a_folder_for_a_folder(tmp_path: Path):
+    (tmp_path / "in" / "a").mkdir(parents=True)
+    (tmp_path / "in" / "a" / "x.txt").write_text("Seoul warned Moscow.\nShare this article\n")
+    done = run("in", "-o", "out", "-q", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out" / "a" / "x.txt").read_text() == "Seoul warned Moscow.\n"

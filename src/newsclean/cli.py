@@ -350,6 +350,16 @@ def _record_sink(options: dict):
         yield f.write
 
 
+def _output_is_a_folder(paths: tuple[str, ...], options: dict) -> bool:
+    """True if ``-o`` names the folder outputs go to, as ``--out-dir``: for a folder input, or when
+    it is a folder already or ends with a slash; not for ``--format jsonl``, whose records from many
+    inputs go to one file."""
+    output = options["output"]
+    if not output or options["out_dir"] or options["fmt"] == "jsonl":
+        return False
+    return output.endswith(("/", os.sep)) or os.path.isdir(output) or any(os.path.isdir(p) for p in paths)
+
+
 def _clean_many(paths: tuple[str, ...], config: Config, options: dict) -> int:
     """Several inputs or folders: each file cleaned in a worker, reported in input order; the exit code."""
     problem = _usage_problem(paths, options)
@@ -441,7 +451,17 @@ def _apply_config_file(paths: tuple[str, ...], options: dict) -> None:
 @click.option("--protect", multiple=True, metavar="WORD", help="Never split WORD when restoring spaces.")
 @click.option("--word", "extra_words", multiple=True, metavar="WORD", help="Add WORD to the lexicon.")
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the output here (one input)."
+    "--boilerplate",
+    multiple=True,
+    metavar="REGEX",
+    help="Also drop the lines REGEX matches whole: a site's own chrome (repeatable).",
+)
+@click.option("--keep", multiple=True, metavar="REGEX", help="Never drop a line REGEX matches whole (repeatable).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(writable=True),
+    help="Write the output here: a file for one input, a folder (as --out-dir) for a folder or several.",
 )
 @click.option(
     "--out-dir",
@@ -520,9 +540,13 @@ def main(paths, **options):
             lang=options["lang"],
             protected_words=options["protect"],
             extra_words=options["extra_words"],
+            boilerplate=options["boilerplate"],
+            keep=options["keep"],
         )
     except ConfigError as exc:
         _fail(str(exc))
+    if _output_is_a_folder(paths, options):
+        options["out_dir"], options["output"] = options["output"], None
     many = len(paths) > 1 or os.path.isdir(paths[0]) or options["out_dir"] or options["write"]
     if many:
         sys.exit(_clean_many(paths, config, options))

@@ -5,11 +5,14 @@ or ``newsclean.toml``)."""
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+
+import regex
 
 from .templates import Templates
 
@@ -27,6 +30,18 @@ STAGE_NAMES = (
     "fragments",
     "whitespace",
 )
+
+
+@functools.lru_cache(maxsize=256)
+def whole_line_pattern(pattern: str) -> regex.Pattern:
+    """A user's line pattern, compiled once; it must match a whole line (spaces collapsed)."""
+    return regex.compile(pattern, regex.VERSION1)
+
+
+def matches_whole_line(patterns: tuple[str, ...], text: str) -> str | None:
+    """The first of ``patterns`` that matches all of ``text`` (spaces collapsed), or None."""
+    line = " ".join(text.split())
+    return next((p for p in patterns if whole_line_pattern(p).fullmatch(line)), None)
 
 
 class ConfigError(ValueError):
@@ -48,6 +63,10 @@ class Config:
     - ``templates``: the lines that the documents cleaned together repeat, found by
       :func:`newsclean.templates.find_templates` over all of them; the ``templates`` stage drops
       them. ``None`` (the default): a document is cleaned on its own.
+    - ``boilerplate``: regular expressions for a site's own chrome; the boilerplate stage drops a
+      line one of them matches whole (spaces collapsed, edges stripped).
+    - ``keep``: regular expressions for lines no stage may drop, matched the same way (a
+      newsroom's sign-off that reads like chrome, ``Reporting by Jane Roe; Editing by John Doe``).
     """
 
     skip: frozenset[str] = frozenset()
@@ -56,8 +75,20 @@ class Config:
     protected_words: frozenset[str] = frozenset()
     extra_words: frozenset[str] = frozenset()
     templates: Templates | None = None
+    boilerplate: tuple[str, ...] = ()
+    keep: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        for name in ("boilerplate", "keep"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                raise ConfigError(f"{name}: expected a list of regular expressions, got the string {value!r}")
+            object.__setattr__(self, name, tuple(value))
+            for pattern in getattr(self, name):
+                try:
+                    whole_line_pattern(pattern)
+                except (regex.error, TypeError) as exc:
+                    raise ConfigError(f"{name}: {pattern!r} is not a regular expression: {exc}") from None
         for name in ("skip", "only", "protected_words", "extra_words"):
             value = getattr(self, name)
             if isinstance(value, str):
@@ -104,6 +135,16 @@ def _strings(value: object) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _patterns(value: object) -> tuple[str, ...]:
+    patterns = _strings(value)
+    for pattern in patterns:
+        try:
+            whole_line_pattern(pattern)
+        except regex.error as exc:
+            raise ValueError(f"{_value(pattern)} is not a regular expression: {exc}") from None
+    return patterns
+
+
 def _stages(value: object) -> tuple[str, ...]:
     names = _strings(value)
     for name in names:
@@ -147,6 +188,8 @@ FILE_KEYS: dict[str, tuple[str, Callable[[object], object]]] = {
     "only": ("only", _stages),
     "lang": ("lang", _language),
     "protect": ("protect", _strings),
+    "boilerplate": ("boilerplate", _patterns),
+    "keep": ("keep", _patterns),
     "words": ("extra_words", _strings),
     "include": ("include", _strings),
     "exclude": ("exclude", _strings),

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from . import lexicon
-from .config import STAGE_NAMES, Config
-from .model import Context, Document, Edit, Result, Stats, apply_stage
+from .config import STAGE_NAMES, Config, matches_whole_line
+from .model import DROP_LINE, Context, Document, Edit, Result, Stats, apply_stage
 from .stages.boilerplate import drop_boilerplate
 from .stages.captions import drop_captions
 from .stages.fragments import rejoin_fragments
@@ -54,11 +54,19 @@ SETTLE_ROUNDS = 2
 BEFORE_LANGUAGE = STAGE_NAMES.index("structure") + 1
 
 
+def _kept(edits: Iterable[Edit], ctx: Context) -> Iterator[Edit]:
+    """The edits, less the drops of lines the config's ``keep`` patterns match."""
+    keep = ctx.config.keep
+    for edit in edits:
+        if not (keep and edit.kind == DROP_LINE and matches_whole_line(keep, edit.before)):
+            yield edit
+
+
 def _run_stages(doc: Document, stages: tuple[tuple[str, Stage], ...], ctx: Context) -> tuple[Document, list[Edit]]:
     edits: list[Edit] = []
     for name, stage in stages:
         if ctx.config.runs(name):
-            doc, applied = apply_stage(doc, stage(doc, ctx))
+            doc, applied = apply_stage(doc, _kept(stage(doc, ctx), ctx))
             edits.extend(applied)
             if name == "fragments" and applied and ctx.config.runs("joins"):
                 # A merged line has seams the joins stage has not read ("Average" + ".DJI fell"),
@@ -83,7 +91,7 @@ def _settle_page(doc: Document, ctx: Context) -> tuple[Document, list[Edit]]:
     if not ctx.config.runs("structure"):
         return doc, edits
     for _ in range(SETTLE_ROUNDS):
-        doc, applied = apply_stage(doc, drop_page_tail(doc, ctx, output=True))
+        doc, applied = apply_stage(doc, _kept(drop_page_tail(doc, ctx, output=True), ctx))
         if not applied:
             break
         edits += applied

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Context, Document, Edit
+from ..config import matches_whole_line
+from ..model import DROP_LINE, Context, Document, Edit
 from ..patterns import BOILERPLATE
 from .fragments import closes_sentence
 from .lines import drop_matching_lines
@@ -25,7 +26,18 @@ def drop_boilerplate(doc: Document, ctx: Context) -> Iterator[Edit]:
         previous[line.number] = text
         if line.text.strip():
             text = line.text
+    dropped = set()
     for edit in drop_matching_lines(doc, STAGE, BOILERPLATE):
         # ".”" after "part of who we are" ends that sentence: the fragments stage joins it
         if not closes_sentence(edit.before, previous[edit.line]):
+            dropped.add(edit.line)
             yield edit
+    if not ctx.config.boilerplate:
+        return
+    for line in doc.lines:
+        if line.number in dropped or not line.text.strip():
+            continue
+        pattern = matches_whole_line(ctx.config.boilerplate, line.text)
+        if pattern is not None:
+            reason = f"site chrome (the boilerplate pattern {pattern!r} of the config)"
+            yield Edit(STAGE, DROP_LINE, line.number, 0, len(line.text), line.text, "", reason)
