@@ -79,6 +79,8 @@ TAIL_TEXT_SHARE = 1.0
 #: unless its running text is more than COMMENTS_TEXT_SHARE times the article's before it.
 COMMENT_HEADERS = 3
 COMMENTS_TEXT_SHARE = 5.0
+#: A run is a list the article announces when the line before it, or one of its first
+#: ANNOUNCE_WITHIN lines, ends with a colon ("The tour dates:", "Course:" over a recipe card).
 ANNOUNCE_WITHIN = 5
 _NOT_LETTER = regex.compile(r"[^\p{L}\p{N}]+")
 _NOT_CJK = regex.compile(r"[^\p{Han}\p{Hiragana}\p{Katakana}]+")
