@@ -36,6 +36,7 @@ The heading itself is dropped by the boilerplate stage.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterator
 
@@ -44,7 +45,7 @@ import regex
 from ..model import DROP_LINE, Context, Document, Edit, Line, apply_edits
 from ..patterns import COMMENT_HEADER, RELATED_HEADING
 from .fragments import rejoin_fragments
-from .lines import collapse_spaces, ends_mid_phrase, is_chrome
+from .lines import CHROME, collapse_spaces, drop_matching_lines, ends_mid_phrase, is_chrome
 
 STAGE = "structure"
 
@@ -169,22 +170,20 @@ def drop_page_tail(doc: Document, ctx: Context, *, output: bool = False) -> Iter
     content = [line for line in doc.lines if line.text.strip() and not is_chrome(line.text)]
     if len(content) < PAGE_HEAD_LINES + min(TAIL_RUN, COMMENT_HEADERS):
         return
+    # the drops of the captions and boilerplate stages, as they will make them
+    chrome = list(drop_matching_lines(doc, STAGE, CHROME))
+    chrome_lines = [edit.line for edit in chrome]  # in line order
     if output:
         merged = content  # the pipeline's output: its chrome is gone and its pieces are joined
     else:
         # The lines as the fragments stage will join them, once the line rules have dropped the
         # chrome between them ("Twitter" between two pieces of a sentence).
-        chrome = [
-            Edit(STAGE, DROP_LINE, line.number, 0, len(line.text), line.text, "", "chrome")
-            for line in doc.lines
-            if line.text.strip() and is_chrome(line.text)
-        ]
         view = apply_edits(doc, chrome)
         merged = [line for line in apply_edits(view, list(rejoin_fragments(view, ctx))).lines if line.text.strip()]
     # Cut until nothing is left to cut, as a second run (which reads the lines before the cut)
     # would: a cut shortens what the guards measure after an earlier candidate.
     end, reason = len(merged), None
-    while (cut := _page_cut(merged[:end], doc, merged[end].number if end < len(merged) else None)) is not None:
+    while (cut := _page_cut(merged[:end], chrome_lines, merged[end].number if end < len(merged) else None)) is not None:
         end, reason = cut
     if reason is None:
         return
@@ -194,7 +193,7 @@ def drop_page_tail(doc: Document, ctx: Context, *, output: bool = False) -> Iter
             yield Edit(STAGE, DROP_LINE, line.number, 0, len(line.text), line.text, "", reason)
 
 
-def _page_cut(lines: list[Line], doc: Document, stop: int | None) -> tuple[int, str] | None:
+def _page_cut(lines: list[Line], chrome_lines: list[int], stop: int | None) -> tuple[int, str] | None:
     """Where the page ``lines`` (its content lines, chrome left out; the page's lines from number
     ``stop`` on are already cut) stop being the article, and why; None if they do not, or are not a
     page.
@@ -219,7 +218,7 @@ def _page_cut(lines: list[Line], doc: Document, stop: int | None) -> tuple[int, 
             )
             stop = lines[end].number
     article = _running_text(lines[block[0] : block[1] + 1])
-    run = _tail_run(lines, block[1] + 1, end, article, doc, stop)
+    run = _tail_run(lines, block[1] + 1, end, article, chrome_lines, stop)
     if run is not None:
         end = run
         reason = (
@@ -309,13 +308,16 @@ def _article_block(lines: list[Line]) -> tuple[int, int] | None:
     return best
 
 
-def _tail_run(lines: list[Line], begin: int, end: int, article: int, doc: Document, stop: int | None) -> int | None:
+def _tail_run(
+    lines: list[Line], begin: int, end: int, article: int, chrome_lines: list[int], stop: int | None
+) -> int | None:
     """The index of the first run of TAIL_RUN link-like lines in ``lines[begin:end]`` where the
     page's tail may start: not a list or table of the article's, followed (before ``end``) by no
     more than TAIL_TEXT_SHARE times the ``article``'s running text, and by a chrome line (a share
     button, a copyright line): without one, the run is more likely the end of the article's own
     list. A line that is neither a paragraph nor link-like (a piece of a sentence) breaks a run:
-    the article goes on there. ``stop``: the number of the first line of ``doc`` already cut."""
+    the article goes on there. ``chrome_lines``: the numbers of the page's chrome lines, in order;
+    ``stop``: the number of the first line already cut."""
     i = begin
     while i < end:
         j = i
@@ -327,15 +329,17 @@ def _tail_run(lines: list[Line], begin: int, end: int, article: int, doc: Docume
             and not _announced(lines, i)
             and not _is_list_or_table(run)
             and _running_text(lines[i:end]) <= TAIL_TEXT_SHARE * article
-            and any(
-                is_chrome(line.text)
-                for line in doc.lines
-                if line.number >= lines[i].number and (stop is None or line.number < stop)
-            )
+            and _chrome_between(chrome_lines, lines[i].number, stop)
         ):
             return i
         i = j + 1
     return None
+
+
+def _chrome_between(chrome_lines: list[int], start: int, stop: int | None) -> bool:
+    """True if a chrome line stands from line number ``start`` up to (not with) ``stop``."""
+    k = bisect.bisect_left(chrome_lines, start)
+    return k < len(chrome_lines) and (stop is None or chrome_lines[k] < stop)
 
 
 def _run_line(text: str) -> bool:
