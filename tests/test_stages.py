@@ -409,6 +409,16 @@ def test_fragments_leave_the_title_alone():
         assert newsclean.clean(f"Harbour Ferry\n{under}\nThe ferry crossed the bay.\n").text.count("\n") == 3
 
 
+def test_headline_may_end_in_an_abbreviation():
+    title = "Marie Kondo's tricks for the wardrobe & Co."
+    result = run(f"{title}\nShe is the queen of tidying up.\n{title}\nText.\n", "headline")
+    assert [e.line for e in result.edits] == [3]
+    assert result.title == title
+    # a sentence that ends in a short name is still a sentence
+    said = "The prize for the best harbour photo went to Tom."
+    assert run(f"Harbour Ferry\n{said}\nThe end.\n{said}\n", "headline").edits == ()
+
+
 def test_headline_match_ignores_case_spacing_and_quote_style():
     text = 'Seoul warns “Moscow” over arms\n\nSEOUL  warns "Moscow" over arms\n\nThe ministry spoke.\n'
     assert [e.line for e in run(text, "headline").edits] == [3]
@@ -426,8 +436,29 @@ def test_headline_short_repeated_line_is_kept():
 
 def test_headline_line_seen_more_than_three_times_is_kept():
     line = "Eat well before your morning workout"
-    text = f"Title of the health guide here\n\n{line}\n\nText.\n\n{line}\n\n{line}\n\n{line}\n"
+    text = f"Title of the health guide here\n\n{line}\n\nText.\n\n{line}\n\nMore.\n\n{line}\n\nEnd.\n\n{line}\n"
     assert run(text, "headline").edits == ()
+
+
+def test_heading_repeated_right_under_itself_is_kept_once():
+    # the <h1> and its link: a heading twice in a row goes however short it is and however often
+    # it stands elsewhere; blank lines between the copies do not count, a line of text does
+    text = "Lisbon\n\nHarbour Ferry\n\nHarbour Ferry\nHarbour Ferry\nThe ferry crossed the bay.\n" * 2
+    result = run(text, "headline")
+    assert [(e.line, e.reason) for e in result.edits] == [
+        (5, "repeat of the heading right above it on line 3"),
+        (6, "repeat of the heading right above it on line 3"),
+        (12, "repeat of the heading right above it on line 10"),
+        (13, "repeat of the heading right above it on line 10"),
+    ]
+    # nor does a copy this stage drops
+    text = f"{HEADLINE}\nText.\nWatch\n{HEADLINE}\nWatch\nMore text.\n"
+    assert [(e.line, e.reason) for e in run(text, "headline").edits] == [
+        (4, "repeat of the headline on line 1"),
+        (5, "repeat of the heading right above it on line 3"),
+    ]
+    # a sentence said twice is not a heading
+    assert run("Title of the guide\nWe won.\nWe won.\nThe end came late.\n", "headline").edits == ()
 
 
 def test_headline_repeated_quoted_sentence_is_kept():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
@@ -42,12 +43,12 @@ STAGES: tuple[tuple[str, Stage], ...] = (
 )
 assert tuple(name for name, _ in STAGES) == STAGE_NAMES
 #: The order in which the stages make edits: the joins stage reads again the lines fragments merged
-#: (see _run_stages), and the page rule of the structure stage reads the output once more (see
-#: _settle_page), with the stages from fragments on after it.
+#: (see _run_stages), and the page rule of the structure stage and the headline stage read the
+#: output once more (see _settle), with the stages from fragments on after them.
 _ORDER = tuple(step for name in STAGE_NAMES for step in ((name, "joins") if name == "fragments" else (name,)))
 AFTER_LINE_RULES = STAGE_NAMES.index("fragments")
-RUN_ORDER = (*_ORDER, "structure", *_ORDER[_ORDER.index("fragments") :])
-#: How many times _settle_page reads the output again at most.
+RUN_ORDER = (*_ORDER, "structure", "headline", *_ORDER[_ORDER.index("fragments") :])
+#: How many times _settle reads the output again at most.
 SETTLE_ROUNDS = 2
 #: The stages that run before the document's language is detected (they do not use it): unicode,
 #: templates and structure.
@@ -77,24 +78,35 @@ def _run_stages(doc: Document, stages: tuple[tuple[str, Stage], ...], ctx: Conte
     return doc, edits
 
 
-def _settle_page(doc: Document, ctx: Context) -> tuple[Document, list[Edit]]:
-    """Read the output once more with the structure stage's page rule, as a second run would.
+def _settle(doc: Document, ctx: Context) -> tuple[Document, list[Edit]]:
+    """Read the output once more with the structure stage's page rule and the headline stage, as a
+    second run would.
 
-    The rule reads the page before the other stages, so it has to foresee what they will make of
-    it (which lines the fragments stage joins, once the boilerplate stage has dropped the chrome
-    between them). Where it foresaw wrong, a second run over the output would cut where the first
-    did not; this cuts there now, so that cleaning the output again changes nothing. The fragments
-    stage reads the shorter page again (a join it refused because the tail held a copy of the
-    joined line is a join now), and whitespace closes the gap.
+    Both read the page before the other stages, so they have to foresee what those will make of it:
+    the page rule, which lines the fragments stage joins once the boilerplate stage has dropped the
+    chrome between them; the headline stage, which copies of a heading stand next to each other once
+    the lines between them are gone. Where they foresaw wrong, a second run over the output would
+    drop what the first did not; this drops it now, so that cleaning the output again changes
+    nothing. The fragments stage reads the shorter page again (a join it refused because the tail
+    held a copy of the joined line is a join now), and whitespace closes the gap.
     """
     edits: list[Edit] = []
-    if not ctx.config.runs("structure"):
-        return doc, edits
+    rules = [
+        rule
+        for name, rule in (
+            ("structure", functools.partial(drop_page_tail, output=True)),
+            ("headline", drop_duplicate_headline),
+        )
+        if ctx.config.runs(name)
+    ]
     for _ in range(SETTLE_ROUNDS):
-        doc, applied = apply_stage(doc, _kept(drop_page_tail(doc, ctx, output=True), ctx))
-        if not applied:
+        settled = True
+        for rule in rules:
+            doc, applied = apply_stage(doc, _kept(rule(doc, ctx), ctx))
+            edits += applied
+            settled = settled and not applied
+        if settled:
             break
-        edits += applied
         doc, applied = _run_stages(doc, STAGES[AFTER_LINE_RULES:], ctx)
         edits += applied
     return doc, edits
@@ -117,7 +129,7 @@ def run(text: str, config: Config | None = None) -> Result:
     lang = config.lang or lexicon.detect_language(_article_sample(doc))
     doc, more = _run_stages(doc, STAGES[BEFORE_LANGUAGE:], Context(config, lang))
     edits += more
-    doc, more = _settle_page(doc, Context(config, lang))
+    doc, more = _settle(doc, Context(config, lang))
     edits += more
     title = find_title(doc)
     paragraphs = tuple(line.text for line in doc.lines if line.text.strip() and line is not title)

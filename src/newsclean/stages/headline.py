@@ -2,7 +2,11 @@
 
 Scrapers pick up the headline from the page title, the ``<h1>`` and the social card, so the same
 line often stands two or three times at the top (the seed article has it three times). The first
-copy stays; every later copy of it is dropped, wherever it stands.
+copy stays; every later copy of it is dropped, wherever it stands. A heading that stands twice in a
+row (an ``<h1>`` and its link, a section title and its anchor) loses its second copy wherever it
+stands, however short it is: the lines between two copies do not count when a later stage drops
+them (a share prompt), and the pipeline reads its output once more with this stage, so that a
+second run finds nothing new next to each other (see ``pipeline._settle``).
 
     >>> from newsclean.config import Config
     >>> title = "Seoul warns Moscow over arms\\n"
@@ -40,6 +44,13 @@ MAX_COPIES = 3
 #: Typographic quotes, each with the plain quote it stands for in a headline key.
 _QUOTES = tuple(zip("‘’‚‛“”„‟«»", '\'\'\'\'""""""', strict=True))
 _SENTENCE_END = regex.compile(r"[.;:,][”\"’»)]*$")
+#: A headline may end in an abbreviation ("Kleiderschrank & Co.", "Martin Luther King Jr."); a
+#: sentence may end in a short name ("The prize went to Tom."), so only these count.
+_ABBREVIATIONS = frozenset(
+    ("Co.", "Jr.", "Sr.", "Inc.", "Ltd.", "Corp.", "Bros.", "Cie.", "Nr.", "No.", "Vol.", "etc.", "usw.", "e.V.")
+)
+_LETTERS = regex.compile(r"\p{L}.*\p{L}")
+_LOWER_START = regex.compile(r"\W*\p{Ll}")
 
 
 def headline_key(text: str) -> str:
@@ -58,7 +69,14 @@ def headline_key(text: str) -> str:
 
 def looks_like_headline(text: str, min_words: int = MIN_TITLE_WORDS) -> bool:
     words = text.split()
-    return min_words <= len(words) <= MAX_WORDS and not _SENTENCE_END.search(text.strip())
+    return min_words <= len(words) <= MAX_WORDS and (
+        not _SENTENCE_END.search(text.strip()) or words[-1] in _ABBREVIATIONS
+    )
+
+
+def _is_heading(text: str) -> bool:
+    """Two letters or more, and no lower-case start ("from", "and more")."""
+    return bool(_LETTERS.search(text)) and not _LOWER_START.match(text)
 
 
 def find_title(doc: Document) -> Line | None:
@@ -88,15 +106,26 @@ def drop_duplicate_headline(doc: Document, ctx: Context) -> Iterator[Edit]:
     # and share links), while a short line repeated further down is a subheading
     title = keys[0] if content and looks_like_headline(content[0].text) else None
     first: dict[str, int] = {}
+    above = None  # the first of the run of equal lines the current line would end
     for line, key in zip(content, keys):
-        if key not in window or counts[key] < 2 or (counts[key] > MAX_COPIES and key != title):
-            continue
-        if not looks_like_headline(line.text, MIN_TITLE_WORDS if key == title else MIN_REPEATED_WORDS):
-            continue
-        if key not in first:
-            first[key] = line.number
-            continue
-        what = "the headline" if first[key] == min(first.values()) else "a heading"
-        yield Edit(
-            STAGE, DROP_LINE, line.number, 0, len(line.text), line.text, "", f"repeat of {what} on line {first[key]}"
-        )
+        reason = None
+        if (
+            key in window
+            and counts[key] >= 2
+            and (counts[key] <= MAX_COPIES or key == title)
+            and looks_like_headline(line.text, MIN_TITLE_WORDS if key == title else MIN_REPEATED_WORDS)
+        ):
+            if key not in first:
+                first[key] = line.number
+            else:
+                what = "the headline" if first[key] == min(first.values()) else "a heading"
+                reason = f"repeat of {what} on line {first[key]}"
+        if reason is None:
+            # a heading scraped twice in a row (the <h1> and its link), whatever its length; the
+            # copies this stage drops do not stand between ("Watch", a copy, "Watch")
+            if above is None or key != headline_key(above.text):
+                above = line
+            elif looks_like_headline(line.text, 1) and _is_heading(line.text):
+                reason = f"repeat of the heading right above it on line {above.number}"
+        if reason:
+            yield Edit(STAGE, DROP_LINE, line.number, 0, len(line.text), line.text, "", reason)
