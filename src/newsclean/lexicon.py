@@ -5,16 +5,35 @@ needs none of wordfreq's tokenizers, so Japanese and Chinese do not pull in MeCa
 Everything is expressed on wordfreq's Zipf scale: ``log10(frequency per billion words)``, so
 ``the`` is 7.73, ``putin`` 4.13 and a word the list has never seen is 0.
 
+Building a language's table from wordfreq's list takes about half a second (importing wordfreq,
+unpacking its msgpack, one dict entry per word), which a one-file run would pay every time. So the
+table is built once and kept in the user's cache directory (``$XDG_CACHE_HOME/newsclean``, else
+``~/.cache/newsclean``) as ``zipf-<format>-wordfreq<version>-py<marshal version>-<lang>.marshal``:
+
+- 8 bytes ``CACHE_MAGIC``, then the CRC-32 of the payload (4 bytes, big-endian), then the payload;
+- the payload is ``marshal.dumps`` of the table, the same dict ``zipf_table`` returns.
+
+A later run reads it back in a fraction of the time and without importing wordfreq. A file that
+does not check out (truncated, another format, corrupted) is built again and replaced; a cache
+directory that cannot be written only costs the building, every run.
+
 Language detection uses ``data/stopwords.json``, the 100 most frequent words of each wordfreq
 language with their Zipf values, rebuilt by ``scripts/build_stopwords.py``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
+import marshal
 import math
+import os
+import tempfile
+import zlib
 from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
 
 import regex
 
@@ -53,6 +72,21 @@ def zipf_table(lang: str) -> dict[str, float]:
     """Case-folded word -> Zipf value, for every word of the language's wordfreq list. Shared by
     every caller: do not change it.
 
+    Read from the user cache when a table built earlier from the same wordfreq is there (see the
+    module docstring), built with :func:`build_zipf_table` and saved there otherwise.
+    """
+    path = _cache_path(lang)
+    table = _read_cached_table(path) if path else None
+    if table is None:
+        table = build_zipf_table(lang)
+        if path:
+            _write_cached_table(path, table)
+    return table
+
+
+def build_zipf_table(lang: str) -> dict[str, float]:
+    """The table of :func:`zipf_table`, built from wordfreq's list.
+
     Built as ``wordfreq.get_frequency_dict`` builds its word -> frequency dict, from the list's
     buckets (bucket ``i`` holds the words of frequency ``10 ** (-i / 100)``), but with the Zipf value
     worked out once per bucket instead of at every lookup: the joins stage looks up hundreds of
@@ -65,6 +99,73 @@ def zipf_table(lang: str) -> dict[str, float]:
         f = wordfreq.cB_to_freq(-index)
         table.update(dict.fromkeys(bucket, round(math.log10(f) + 9, 2) if f else 0.0))
     return table
+
+
+#: The first bytes of a cached table; a new layout or a new way of building the table gets a new one.
+CACHE_MAGIC = b"nczipf1\n"
+_CACHE_FORMAT = "v1"
+
+
+def cache_dir() -> Path:
+    """Where built tables are kept: ``$XDG_CACHE_HOME/newsclean``, else ``~/.cache/newsclean``."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "newsclean"
+
+
+def _wordfreq_version() -> str | None:
+    """wordfreq's installed version, read from its dist-info folder's name without importing it
+    (importing wordfreq, or importlib.metadata, costs more than reading a cached table)."""
+    spec = find_spec("wordfreq")
+    if spec is None or not spec.origin:
+        return None
+    site = Path(spec.origin).parent.parent
+    versions = [p.name[len("wordfreq-") : -len(".dist-info")] for p in site.glob("wordfreq-*.dist-info")]
+    return versions[0] if len(versions) == 1 else None
+
+
+def _cache_path(lang: str) -> Path | None:
+    """The cache file for ``lang``'s table; None (no caching) if wordfreq's version is unknown."""
+    version = _wordfreq_version()
+    if version is None:
+        return None
+    return cache_dir() / f"zipf-{_CACHE_FORMAT}-wordfreq{version}-py{marshal.version}-{lang}.marshal"
+
+
+def _read_cached_table(path: Path) -> dict[str, float] | None:
+    """The table saved at ``path``; None if there is none or it does not check out."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    head = len(CACHE_MAGIC)
+    payload = data[head + 4 :]
+    if data[:head] != CACHE_MAGIC or int.from_bytes(data[head : head + 4], "big") != zlib.crc32(payload):
+        return None
+    try:
+        table = marshal.loads(payload)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return table if isinstance(table, dict) else None
+
+
+def _write_cached_table(path: Path, table: dict[str, float]) -> None:
+    """Save ``table`` at ``path`` atomically (a temporary file renamed over it), or do nothing if
+    the cache directory cannot be written: a read-only home only loses the speed-up."""
+    payload = marshal.dumps(table)
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.name, suffix=".tmp", delete=False) as f:
+            tmp = f.name
+            f.write(CACHE_MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError:
+        pass
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 def zipf(word: str, lang: str) -> float:
