@@ -287,13 +287,18 @@ def test_unicode_matcher_finds_what_difflib_finds(texts: tuple[str, str], data: 
 
 
 @property_test
-@given(st.text(alphabet=st.sampled_from([*"aZé9", *PUNCT, "—", "•", "/", "*", "·", "[", "]", "_", "@"]), max_size=12))
-def test_plain_token_shortcut_hides_no_punctuation_split(token: str):
-    """The joins stage skips its punctuation regex on tokens of letters and digits between edge marks;
-    that is only right while no rule of the regex can match such a token."""
-    from newsclean.stages.joins import _PLAIN_TOKEN, _PUNCT_SPLIT
+@given(
+    st.text(
+        alphabet=st.sampled_from([*"aZéÉ9²", *PUNCT, *"—–-…•●▪►■/*·[](){}“”‘’«»\"'_@#:;,.!?%"]),
+        max_size=12,
+    )
+)
+def test_punctuation_trigger_hides_no_punctuation_split(token: str):
+    """The joins stage runs its punctuation regex only on tokens with one of the marks its rules
+    need; that is only right while no rule of the regex can match a token without one."""
+    from newsclean.stages.joins import _PUNCT_SPLIT, _PUNCT_TRIGGER
 
-    if _PLAIN_TOKEN.fullmatch(token):
+    if _PUNCT_TRIGGER.search(token) is None:
         assert list(_PUNCT_SPLIT.finditer(token)) == []
 
 
