@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import sys
 
 import pytest
 import regex
@@ -322,3 +323,10 @@ def test_hard_inputs_never_raise_replay_and_are_idempotent(text: str):
     assert replay(text, result.edits) == result.text
     again = newsclean.clean(result.text)
     assert again.text == result.text or _known_idempotence_bug(result.text, result, again)
+
+
+def test_word_core_shortcut_sees_no_edge_punctuation():
+    """A token that starts and ends with a letter or digit is its own core (joins._Cores skips the
+    regex): no character is both alphanumeric and punctuation or a symbol."""
+    edge = regex.compile(r"[\p{P}\p{S}]")
+    assert not [hex(i) for i in range(sys.maxunicode + 1) if chr(i).isalnum() and edge.match(chr(i))]

@@ -13,6 +13,7 @@ copy stays; every later copy of it is dropped, wherever it stands.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -42,6 +43,7 @@ _QUOTES = tuple(zip("‘’‚‛“”„‟«»", '\'\'\'\'""""""', strict=Tru
 _SENTENCE_END = regex.compile(r"[.;:,][”\"’»)]*$")
 
 
+@functools.lru_cache(maxsize=65536)  # each line is asked about by three stages, some more than once
 def headline_key(text: str) -> str:
     """What makes two lines the same headline: case, spacing, quote style and NFKC ignored.
 

@@ -502,7 +502,10 @@ class _Cores(dict[str, str]):
     def __missing__(self, token: str) -> str:
         if len(self) >= 500_000:
             self.clear()
-        core = self[token] = _EDGE_PUNCT.sub("", token)
+        # a letter or a digit is neither punctuation nor a symbol: most tokens have one at each
+        # end and are their own core, without the regex
+        plain = token[:1].isalnum() and token[-1:].isalnum()
+        core = self[token] = token if plain else _EDGE_PUNCT.sub("", token)
         return core
 
 
