@@ -330,3 +330,29 @@ def test_word_core_shortcut_sees_no_edge_punctuation():
     regex): no character is both alphanumeric and punctuation or a symbol."""
     edge = regex.compile(r"[\p{P}\p{S}]")
     assert not [hex(i) for i in range(sys.maxunicode + 1) if chr(i).isalnum() and edge.match(chr(i))]
+
+
+#: Pieces of words for the split search: common words, rare ones, and bits of both.
+SEGMENT_PIECES = (
+    "the of in and a to i where wherein on onto at no vie v zi prison suspect s ed ing er "
+    "together get her nation al national sequence consequence at ten tion attention war since"
+).split()
+
+
+@property_test
+@given(st.lists(st.sampled_from(SEGMENT_PIECES), min_size=1, max_size=4).map("".join), st.sampled_from(["en", "de"]))
+def test_split_search_with_a_floor_finds_the_splits_that_matter(word: str, lang: str):
+    """For a known word the joins stage searches only parts that could make a winning split (above
+    a floor); the best split it finds must be the full search's whenever that one wins."""
+    from newsclean.stages.joins import _MAX_PART_LETTERS, KNOWN_WORD_MARGIN, _cached_segmenter
+
+    seg = _cached_segmenter(lang, frozenset(), frozenset())
+    assume(len(word) <= _MAX_PART_LETTERS)
+    for whole_z in (seg.zipf(word), 0.5, 2.0, 3.0, 3.9):
+        need = whole_z - 9 + KNOWN_WORD_MARGIN
+        full = seg._viterbi(word)
+        pruned = seg._viterbi(word, need + seg._part_floor_over_need)
+        if full is not None and full[0] >= need:
+            assert pruned == full
+        else:
+            assert pruned is None or pruned[0] < need

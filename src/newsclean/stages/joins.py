@@ -711,6 +711,9 @@ class _Segmenter:
         # "suspects" 4.0 against 3.96 in English): the search for one is skipped.
         top = max([*self._table.values(), *self._extra_zipf.values()], default=0.0)
         self._best_split_score = 2 * (top - 9) - CUT_COST if top - 9 < CUT_COST else math.inf
+        # With two parts or more, the other parts add at most (top - 9) - CUT_COST: a split that
+        # must score ``need`` can only use parts at least this much more frequent than ``need``.
+        self._part_floor_over_need = 9 - (top - 9) + CUT_COST - _ROUNDING if top - 9 < CUT_COST else -math.inf
 
     @classmethod
     def for_context(cls, ctx: Context) -> _Segmenter:
@@ -867,9 +870,15 @@ class _Segmenter:
         if whole_z >= NEVER_SPLIT_ZIPF:
             return None
         whole = whole_z - 9 if whole_z > 0 else _unknown_score(len(word))
-        if whole_z > 0 and self._best_split_score + _ROUNDING < whole + KNOWN_WORD_MARGIN:
-            return None  # what the search below would decide: no split beats a known word by the margin
-        best = self._viterbi(word)
+        if whole_z > 0:
+            # a known word matters only if a split beats it by the margin (see below): when none
+            # can, the search is skipped, and otherwise it looks only at parts that could
+            need = whole + KNOWN_WORD_MARGIN
+            if self._best_split_score + _ROUNDING < need:
+                return None
+            best = self._viterbi(word, need + self._part_floor_over_need)
+        else:
+            best = self._viterbi(word)
         if best is None:
             return self._name_then_word(piece) if piece.istitle() and whole_z == 0 else None
         score, parts = best
@@ -966,16 +975,23 @@ class _Segmenter:
                 return _name_split(piece, cut, z)
         return None
 
-    def _viterbi(self, word: str) -> tuple[float, list[str]] | None:
+    def _viterbi(self, word: str, floor: float = 0.0) -> tuple[float, list[str]] | None:
         """The best cut of ``word`` into two or more parts the lexicon knows well enough for their
         length (MIN_PART_ZIPF): the highest sum of log-probabilities, less CUT_COST per cut.
 
         It runs for every rare word and unknown name, so it is written for speed: plain dict
         lookups, each reachable offset extended forward, and an early exit when no ending of the
         word is a known part (most names). Ties go to the earliest start of the last part.
+
+        With a ``floor``, parts less frequent than it are left out: a caller that needs a split
+        scoring at least some bound passes the floor no part of such a split can be below. The
+        best cut is then the same whenever it reaches the bound (every part of it, and of any cut
+        that ties with a beginning of it, clears the floor), and is one below the bound or None
+        otherwise. In English, a split of "wherein" (3.78) could only use parts above 7.55 ("the"
+        7.73): "where" (6.0) and "in" (7.27) are not looked at, and the search ends at once.
         """
         n = len(word)
-        min_z = self._min_part_zipf
+        min_z = self._min_part_zipf if floor <= 0 else [max(z, floor) for z in self._min_part_zipf]
         if self._extra_zipf or word != word.casefold():
             lookup = lambda w, d: self._lookup(w.casefold(), d)  # noqa: E731 - the rare slow path
         else:
