@@ -1,7 +1,8 @@
 """The word-frequency table's cache: built once, read back the same, and never in the way.
 
-Each test points ``XDG_CACHE_HOME`` at its own folder and calls the uncached loader (``zipf_table``
-itself keeps one table per language for the process).
+Each test points ``XDG_CACHE_HOME`` at its own folder and makes its own tables (``zipf_table``
+keeps one per language for the process); building from wordfreq is counted, and returns the real
+table.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import pytest
 from newsclean import lexicon
 
 LANG = "en"
+#: Words to look up: frequent, rare, one with a case-folded key, and some the list does not have.
+WORDS = ("the", "putin", "pyongyang", "ausserdem", "zinoviev", "putinand", "", "trumptweetedbefore")
 
 
 @pytest.fixture(scope="module")
@@ -19,9 +22,14 @@ def built() -> dict[str, float]:
 
 
 @pytest.fixture
-def builds(monkeypatch, tmp_path, built) -> list[str]:
-    """The languages built from wordfreq during the test (each build returns the real table)."""
+def cache(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "newsclean"
+
+
+@pytest.fixture
+def builds(monkeypatch, cache, built) -> list[str]:
+    """The languages built from wordfreq during the test."""
     calls: list[str] = []
 
     def build(lang: str) -> dict[str, float]:
@@ -32,36 +40,70 @@ def builds(monkeypatch, tmp_path, built) -> list[str]:
     return calls
 
 
-def load() -> dict[str, float]:
-    return lexicon.zipf_table.__wrapped__(LANG)
+def answers(table: lexicon.ZipfTable) -> list:
+    return [table.get(w, 0.0) for w in WORDS] + [table.top]
 
 
-def test_cache_is_built_once_then_read(builds, built, tmp_path):
-    assert load() == built
-    (path,) = (tmp_path / "cache" / "newsclean").iterdir()
-    assert LANG in path.name and lexicon._wordfreq_version() in path.name
-    assert load() == built
+def expected(built: dict[str, float]) -> list:
+    return [built.get(w, 0.0) for w in WORDS] + [max(built.values())]
+
+
+def test_tables_are_built_once_then_read(builds, built, cache):
+    first = lexicon.ZipfTable(LANG)
+    assert answers(first) == expected(built)
+    assert sorted(p.suffix for p in cache.iterdir()) == [".marshal", ".sqlite"]
+    assert all(LANG in p.name and lexicon._wordfreq_version() in p.name for p in cache.iterdir())
+    second = lexicon.ZipfTable(LANG)
+    assert answers(second) == expected(built)
+    assert second._words is None  # answered from the SQLite copy, without reading the whole table
     assert builds == [LANG]
-    assert lexicon.zipf("putin", LANG) == built["putin"]
 
 
-def test_corrupted_cache_file_is_rebuilt(builds, built, tmp_path):
-    load()
-    (path,) = (tmp_path / "cache" / "newsclean").iterdir()
+def test_sqlite_copy_answers_as_the_dict(cache, built):
+    lexicon.ZipfTable(LANG).get("the")  # builds the copies
+    table = lexicon.ZipfTable(LANG)
+    sample = list(built)[:: len(built) // 2000]  # fewer than LOOKUPS_BEFORE_LOADING
+    assert [table.get(w, 0.0) for w in sample] == [built[w] for w in sample]
+    assert table._words is None
+
+
+def test_many_lookups_read_the_whole_table(monkeypatch, builds, built):
+    lexicon.ZipfTable(LANG).get("the")
+    monkeypatch.setattr(lexicon, "LOOKUPS_BEFORE_LOADING", 3)
+    table = lexicon.ZipfTable(LANG)
+    assert answers(table) == expected(built)
+    assert table._words is not None
+    assert builds == [LANG]  # read from the marshal copy
+
+
+def test_corrupted_marshal_copy_is_rebuilt(builds, built, cache):
+    lexicon._full_table(LANG)
+    path = lexicon._cache_path(LANG, ".marshal")
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0xFF
     path.write_bytes(bytes(data))
-    assert load() == built
-    assert load() == built
+    assert lexicon._full_table(LANG) == built
+    assert lexicon._full_table(LANG) == built
     assert builds == [LANG, LANG]  # rebuilt once, then read from the repaired file
 
 
 @pytest.mark.parametrize("damage", [b"", b"nczipf1\n", b"not a table at all"])
-def test_truncated_or_foreign_cache_file_is_rebuilt(builds, built, damage):
-    load()
-    lexicon._cache_path(LANG).write_bytes(damage)
-    assert load() == built
+def test_truncated_or_foreign_marshal_copy_is_rebuilt(builds, built, damage):
+    lexicon._full_table(LANG)
+    lexicon._cache_path(LANG, ".marshal").write_bytes(damage)
+    assert lexicon._full_table(LANG) == built
     assert builds == [LANG, LANG]
+
+
+@pytest.mark.parametrize("damage", [b"", b"SQLite format 3\x00" + b"\xff" * 200, b"not a database"])
+def test_damaged_sqlite_copy_is_replaced(builds, built, damage):
+    lexicon.ZipfTable(LANG).get("the")
+    path = lexicon._cache_path(LANG, ".sqlite")
+    path.write_bytes(damage)
+    assert answers(lexicon.ZipfTable(LANG)) == expected(built)
+    assert path.stat().st_size > len(damage)
+    assert answers(lexicon.ZipfTable(LANG)) == expected(built)
+    assert builds == [LANG]  # the whole table came from the marshal copy
 
 
 def test_unwritable_cache_dir_still_works(monkeypatch, tmp_path, builds, built):
@@ -69,12 +111,12 @@ def test_unwritable_cache_dir_still_works(monkeypatch, tmp_path, builds, built):
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
-    assert load() == built
-    assert load() == built
+    assert answers(lexicon.ZipfTable(LANG)) == expected(built)
+    assert answers(lexicon.ZipfTable(LANG)) == expected(built)
     assert builds == [LANG, LANG]
     assert blocker.read_text() == ""
 
 
-def test_write_leaves_no_temporary_file(builds, tmp_path):
-    load()
-    assert [p.suffix for p in (tmp_path / "cache" / "newsclean").iterdir()] == [".marshal"]
+def test_writing_leaves_no_temporary_file(builds, cache):
+    lexicon.ZipfTable(LANG).get("the")
+    assert sorted(p.suffix for p in cache.iterdir()) == [".marshal", ".sqlite"]

@@ -702,14 +702,14 @@ class _Segmenter:
         # word -> zipf as one plain dict, shared by every segmenter of the language: the rules look up
         # every substring of every unknown token. Extra words count as known, at least as frequent
         # as a long part must be; they sit in a small dict of their own, looked at first.
-        self._table = lexicon.zipf_table(self.lang) if self.lang else {}
+        self._table = lexicon.zipf_table(self.lang) if self.lang else lexicon.NO_WORDS
         self._extra_zipf = {w: max(MIN_LONG_PART_ZIPF + 1, self._table.get(w, 0.0)) for w in extra}
         self._min_part_zipf = [MIN_PART_ZIPF.get(k, MIN_LONG_PART_ZIPF) for k in range(_MAX_PART_LETTERS + 1)]
         # The best score any split can reach: two parts, each as frequent as the language's most
         # frequent word (a third part adds its own log-probability, below 0, and another cut). A
         # known word above it less the known-word margin can never lose to a split ("prison" 4.4,
         # "suspects" 4.0 against 3.96 in English): the search for one is skipped.
-        top = max([*self._table.values(), *self._extra_zipf.values()], default=0.0)
+        top = max([self._table.top, *self._extra_zipf.values()])
         self._best_split_score = 2 * (top - 9) - CUT_COST if top - 9 < CUT_COST else math.inf
         # With two parts or more, the other parts add at most (top - 9) - CUT_COST: a split that
         # must score ``need`` can only use parts at least this much more frequent than ``need``.
