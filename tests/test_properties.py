@@ -356,3 +356,37 @@ def test_split_search_with_a_floor_finds_the_splits_that_matter(word: str, lang:
             assert pruned == full
         else:
             assert pruned is None or pruned[0] < need
+
+
+def _mojibake_alphabet() -> list[str]:
+    """Characters of ftfy's mojibake categories and their neighbours, ASCII, and a few others."""
+    from ftfy.badness import MOJIBAKE_CATEGORIES
+
+    listed = regex.compile("[" + "".join(MOJIBAKE_CATEGORIES.values()) + "]")
+    near = [chr(i) for i in range(0x80, 0x2600) if listed.match(chr(i))]
+    return near + list("aZ09 .,;:!?'\"-\t") + list("ЂђΆö€™Ã©â€™Ð¿ÂÃ") + ["😀", "字", "\u0301"]
+
+
+@property_test
+@given(st.text(alphabet=st.sampled_from(_mojibake_alphabet()), max_size=12))
+def test_mojibake_precheck_hides_no_badness(text: str):
+    """The unicode stage runs ftfy's badness test only on a line with one of the characters every
+    alternative of it needs; a line without one must never be bad."""
+    from ftfy.badness import is_bad
+
+    from newsclean.stages.unicode import _maybe_mojibake
+
+    if _maybe_mojibake().search(text) is None:
+        assert not is_bad(text)
+
+
+@property_test
+@given(st.text(alphabet=st.sampled_from(_mojibake_alphabet()), max_size=16))
+def test_lines_the_unicode_stage_passes_over_are_left_alone_by_ftfy(text: str):
+    """Wherever the unicode stage's precheck finds nothing, ftfy (with the stage's settings) would
+    change nothing: the precheck only saves time."""
+    from newsclean.stages.unicode import _OTHER_SPACE, _fix_line, _needs_ftfy
+
+    probe = _OTHER_SPACE.sub(" ", text)
+    if not _needs_ftfy(probe):
+        assert _fix_line(probe)[0] == probe
