@@ -5,6 +5,7 @@ checks that the data is well formed."""
 from __future__ import annotations
 
 import pytest
+import regex
 
 from newsclean.model import Document
 from newsclean.patterns import BOILERPLATE, CAPTIONS, COMMENT_HEADER, Pattern
@@ -67,3 +68,18 @@ def test_pattern_is_well_formed(pattern: Pattern):
     assert pattern.name == pattern.name.lower() and " " not in pattern.name
     source = pattern.regex.pattern.strip()
     assert source.startswith("^") and source.endswith("$"), "a pattern must judge a whole line"
+
+
+@pytest.mark.parametrize("pattern", [p for p in PATTERNS if p.lengths], ids=lambda p: p.name)
+def test_length_shortcut_agrees_with_the_pattern(pattern: Pattern):
+    """The line rules pass over a line whose length is outside ``lengths`` without the search: only
+    right while the pattern's own opening test fails on it, and matches at the edges of the range."""
+    example = pattern.matches[0]
+    too_long = (example + " ") * (pattern.lengths.stop // len(example) + 1)
+    assert len(too_long) not in pattern.lengths
+    assert pattern.regex.match(too_long) is None
+    # the opening test alone, at the edges of the range
+    lookahead = regex.compile(pattern.regex.pattern[: pattern.regex.pattern.index("$)") + 2], pattern.regex.flags)
+    for n in (pattern.lengths.start - 1, pattern.lengths.start, pattern.lengths.stop - 1, pattern.lengths.stop):
+        if n >= 0:
+            assert bool(lookahead.match("x" * n)) == (n in pattern.lengths)

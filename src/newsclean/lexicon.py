@@ -5,16 +5,41 @@ needs none of wordfreq's tokenizers, so Japanese and Chinese do not pull in MeCa
 Everything is expressed on wordfreq's Zipf scale: ``log10(frequency per billion words)``, so
 ``the`` is 7.73, ``putin`` 4.13 and a word the list has never seen is 0.
 
+Building a language's table from wordfreq's list takes about half a second (importing wordfreq,
+unpacking its msgpack, one dict entry per word), which a one-file run would pay every time. So the
+table is built once and kept in the user's cache directory (``$XDG_CACHE_HOME/newsclean``, else
+``~/.cache/newsclean``), in two forms named ``zipf-<format>-wordfreq<version>-py<marshal
+version>-<lang>`` plus a suffix:
+
+- ``.marshal``: 8 bytes ``CACHE_MAGIC``, the CRC-32 of the payload (4 bytes, big-endian), then the
+  payload, ``marshal.dumps`` of the whole dict: read back in about 0.1 s, without wordfreq;
+- ``.sqlite``: the same words in an SQLite table ``words(word TEXT PRIMARY KEY, zipf REAL)``, and
+  the largest value in ``meta``: a word is read in 5 to 10 µs without reading the rest.
+
+One article asks for 400 to 1,100 words, so a run starts with the SQLite copy and is ready in a
+few milliseconds; past ``LOOKUPS_BEFORE_LOADING`` words (a folder, a corpus) it reads the whole
+table into a dict. A copy that does not check out (a marshal file truncated or corrupted, an SQLite
+file SQLite refuses) is built again and replaced; a cache directory that cannot be written only
+costs the building, every run.
+
 Language detection uses ``data/stopwords.json``, the 100 most frequent words of each wordfreq
 language with their Zipf values, rebuilt by ``scripts/build_stopwords.py``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
+import marshal
 import math
+import os
+import sqlite3
+import tempfile
+import zlib
 from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
 
 import regex
 
@@ -48,10 +73,110 @@ def available_languages() -> frozenset[str]:
     return frozenset(_stopwords())
 
 
+#: How many words a process reads one at a time from the SQLite copy before it reads the whole
+#: table into a dict. An article asks for 400 to 1,100, so a one-file run never reads the table; a
+#: lookup there costs 5 to 10 µs, so a corpus pays at most 30 ms a language for starting this way
+#: (reading the marshal copy costs about 0.1 s).
+LOOKUPS_BEFORE_LOADING = 3_000
+
+
 @functools.lru_cache(maxsize=8)
-def zipf_table(lang: str) -> dict[str, float]:
+def zipf_table(lang: str) -> ZipfTable:
     """Case-folded word -> Zipf value, for every word of the language's wordfreq list. Shared by
-    every caller: do not change it.
+    every caller: ask it with ``get(word, default)``; ``top`` is its largest value."""
+    return ZipfTable(lang)
+
+
+class ZipfTable:
+    """The words of one language, read from the cache's SQLite copy one at a time while a process
+    has asked for few of them, and from a dict once it has asked for many (see the module
+    docstring). Either way ``get`` answers what the dict built by :func:`build_zipf_table` would."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self._words: dict[str, float] | None = None
+        self._db: sqlite3.Connection | None = None
+        self._db_pid = 0
+        self._left = LOOKUPS_BEFORE_LOADING
+        path = _cache_path(lang, ".sqlite")
+        self._db_path = path if path is not None and path.is_file() else None
+        if self._db_path is None:
+            self.get = self._load().get
+
+    def get(self, word: str, default: float | None = None) -> float | None:
+        """The word's value, read from the SQLite copy; the whole table once enough were asked."""
+        self._left -= 1
+        if self._left >= 0:
+            try:
+                row = self._connection().execute("SELECT zipf FROM words WHERE word = ?", (word,)).fetchone()
+            except sqlite3.Error:
+                self._discard_db()
+            else:
+                return default if row is None else row[0]
+        self.get = self._load().get
+        return self.get(word, default)
+
+    @functools.cached_property
+    def top(self) -> float:
+        """The largest value of the table (the language's most frequent word)."""
+        if self._words is None and self._db_path is not None:
+            try:
+                (top,) = self._connection().execute("SELECT value FROM meta WHERE key = 'top'").fetchone()
+                return top
+            except (sqlite3.Error, TypeError):
+                self._discard_db()
+        return max(self._load().values(), default=0.0)
+
+    def _connection(self) -> sqlite3.Connection:
+        # one connection per process: a worker forked from a process that had one opens its own
+        if self._db is None or self._db_pid != os.getpid():
+            if self._db_path is None:
+                raise sqlite3.OperationalError("no SQLite copy")
+            self._db = sqlite3.connect(f"{self._db_path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+            self._db_pid = os.getpid()
+        return self._db
+
+    def _discard_db(self) -> None:
+        """An SQLite copy SQLite refuses: read the whole table, and build the copy again."""
+        if self._db_path is not None:
+            with contextlib.suppress(OSError):
+                self._db_path.unlink()
+        self._db_path = None
+        self._load()
+
+    def _load(self) -> dict[str, float]:
+        if self._words is None:
+            self._words = _full_table(self.lang)
+            self._db = None
+        return self._words
+
+
+class _NoWords(dict):
+    """The table of a document in no language the lexicon has: it knows no word."""
+
+    top = 0.0
+
+
+NO_WORDS = _NoWords()
+
+
+def _full_table(lang: str) -> dict[str, float]:
+    """The whole table: from the marshal copy in the cache, else built and saved there (with the
+    SQLite copy, if that is missing too)."""
+    path = _cache_path(lang, ".marshal")
+    table = _read_cached_table(path) if path else None
+    if table is None:
+        table = build_zipf_table(lang)
+        if path:
+            _write_cached_table(path, table)
+    db_path = _cache_path(lang, ".sqlite")
+    if db_path is not None and not db_path.is_file():
+        _write_cached_db(db_path, table)
+    return table
+
+
+def build_zipf_table(lang: str) -> dict[str, float]:
+    """The table of :func:`zipf_table`, built from wordfreq's list.
 
     Built as ``wordfreq.get_frequency_dict`` builds its word -> frequency dict, from the list's
     buckets (bucket ``i`` holds the words of frequency ``10 ** (-i / 100)``), but with the Zipf value
@@ -65,6 +190,99 @@ def zipf_table(lang: str) -> dict[str, float]:
         f = wordfreq.cB_to_freq(-index)
         table.update(dict.fromkeys(bucket, round(math.log10(f) + 9, 2) if f else 0.0))
     return table
+
+
+#: The first bytes of a cached table; a new layout or a new way of building the table gets a new one.
+CACHE_MAGIC = b"nczipf1\n"
+_CACHE_FORMAT = "v1"
+
+
+def cache_dir() -> Path:
+    """Where built tables are kept: ``$XDG_CACHE_HOME/newsclean``, else ``~/.cache/newsclean``."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "newsclean"
+
+
+def _wordfreq_version() -> str | None:
+    """wordfreq's installed version, read from its dist-info folder's name without importing it
+    (importing wordfreq, or importlib.metadata, costs more than reading a cached table)."""
+    spec = find_spec("wordfreq")
+    if spec is None or not spec.origin:
+        return None
+    site = Path(spec.origin).parent.parent
+    versions = [p.name[len("wordfreq-") : -len(".dist-info")] for p in site.glob("wordfreq-*.dist-info")]
+    return versions[0] if len(versions) == 1 else None
+
+
+def _cache_path(lang: str, suffix: str) -> Path | None:
+    """The cache file for ``lang``'s table in one form; None (no caching) if wordfreq's version is
+    unknown."""
+    version = _wordfreq_version()
+    if version is None:
+        return None
+    return cache_dir() / f"zipf-{_CACHE_FORMAT}-wordfreq{version}-py{marshal.version}-{lang}{suffix}"
+
+
+def _read_cached_table(path: Path) -> dict[str, float] | None:
+    """The table saved at ``path``; None if there is none or it does not check out."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    head = len(CACHE_MAGIC)
+    payload = data[head + 4 :]
+    if data[:head] != CACHE_MAGIC or int.from_bytes(data[head : head + 4], "big") != zlib.crc32(payload):
+        return None
+    try:
+        table = marshal.loads(payload)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return table if isinstance(table, dict) else None
+
+
+def _write_cached_table(path: Path, table: dict[str, float]) -> None:
+    """Save ``table`` at ``path`` as the marshal copy."""
+    payload = marshal.dumps(table)
+    _write_atomically(path, lambda f: f.write(CACHE_MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload))
+
+
+def _write_cached_db(path: Path, table: dict[str, float]) -> None:
+    """Save ``table`` at ``path`` as the SQLite copy."""
+
+    def write(f) -> None:
+        f.close()  # SQLite writes the file itself
+        db = sqlite3.connect(f.name)
+        try:
+            db.execute("CREATE TABLE words (word TEXT PRIMARY KEY, zipf REAL NOT NULL) WITHOUT ROWID")
+            db.executemany("INSERT INTO words VALUES (?, ?)", sorted(table.items()))
+            db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value)")
+            db.execute("INSERT INTO meta VALUES ('top', ?)", (max(table.values(), default=0.0),))
+            db.commit()
+        except sqlite3.Error as e:
+            raise OSError(str(e)) from e
+        finally:
+            db.close()
+
+    _write_atomically(path, write)
+
+
+def _write_atomically(path: Path, write) -> None:
+    """Write a cache file through ``write(file)`` into a temporary file renamed over ``path``, or do
+    nothing if the cache directory cannot be written: a read-only home only loses the speed-up."""
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.name, suffix=".tmp", delete=False) as f:
+            tmp = f.name
+            write(f)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError:
+        pass
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 def zipf(word: str, lang: str) -> float:

@@ -22,10 +22,22 @@ class Pattern(NamedTuple):
     reason: str
     matches: tuple[str, ...]
     keeps: tuple[str, ...]
+    #: The lengths of the lines the pattern can match, when it opens with a length test
+    #: ``^(?=.{MIN,MAX}$)``; None when it does not.
+    lengths: range | None = None
+
+
+#: A pattern's opening length test, which judges a line of one line's text (no "\n", as the line
+#: rules read it) by its length alone: a line too long for it is passed over without the regex
+#: search, which reads up to MAX characters before it fails (10 µs on a paragraph).
+_LENGTH_TEST = regex.compile(r"\^\(\?=\.\{(\d*),(\d+)\}\$\)")
 
 
 def _p(name: str, pattern: str, reason: str, matches: tuple[str, ...], keeps: tuple[str, ...]) -> Pattern:
-    return Pattern(name, regex.compile(pattern, regex.VERBOSE | regex.VERSION1), reason, matches, keeps)
+    compiled = regex.compile(pattern, regex.VERBOSE | regex.VERSION1)
+    test = _LENGTH_TEST.match(pattern)
+    lengths = range(int(test[1] or 0), int(test[2]) + 1) if test else None
+    return Pattern(name, compiled, reason, matches, keeps, lengths)
 
 
 # Picture agencies and credit words seen in captions. "(Yonhap/Reuters)", "(AP Photo/Evan Vucci)",

@@ -17,6 +17,7 @@ second run finds nothing new next to each other (see ``pipeline._settle``).
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -53,6 +54,7 @@ _LETTERS = regex.compile(r"\p{L}.*\p{L}")
 _LOWER_START = regex.compile(r"\W*\p{Ll}")
 
 
+@functools.lru_cache(maxsize=65536)  # each line is asked about by three stages, some more than once
 def headline_key(text: str) -> str:
     """What makes two lines the same headline: case, spacing, quote style and NFKC ignored.
 

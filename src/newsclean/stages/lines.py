@@ -41,6 +41,8 @@ def first_match(text: str, patterns: Iterable[Pattern]) -> tuple[Pattern, regex.
     if not text:
         return None
     for p in patterns:
+        if p.lengths is not None and len(text) not in p.lengths:
+            continue  # the pattern's own length test would fail: see patterns._LENGTH_TEST
         m = p.regex.match(text)
         if m:
             return p, m

@@ -41,9 +41,38 @@ _SUSPECT = regex.compile(
 def _needs_ftfy(text: str) -> bool:
     if text.isascii():
         return "&" in text or not text.isprintable()
+    return (
+        bool(_SUSPECT.search(text))
+        or (_maybe_mojibake().search(text) is not None and _is_bad(text))
+        or not unicodedata.is_normalized("NFC", text)
+    )
+
+
+def _is_bad(text: str) -> bool:
     from ftfy.badness import is_bad
 
-    return bool(_SUSPECT.search(text)) or is_bad(text) or not unicodedata.is_normalized("NFC", text)
+    return is_bad(text)
+
+
+@functools.cache
+def _maybe_mojibake():
+    """A character without which ftfy's badness test (ftfy.badness.BADNESS_RE) cannot match.
+
+    That regex reads each character of a line against some forty alternatives (65 µs a line on
+    the dev set, most of the stage's time). Every alternative needs a character of one of its rare
+    categories (C1 controls, "bad" marks, currency, numeric and legal signs, accented capitals
+    and small letters, box drawing) or one of a few letters it names ("Ù", "‚", Cyrillic
+    "вВГРС", Greek "βΒΓΞΟ"): "Ã©" needs "Ã", "â€™" needs "€", "Ð¿" needs "Ð". Curly quotes, dashes,
+    the ellipsis, "©" and "™" ("common", "start_punctuation", "end_punctuation" in ftfy's terms)
+    only ever stand next to one of those, so an English line with typographic punctuation is
+    passed over without the test.
+    """
+    import re
+
+    from ftfy.badness import MOJIBAKE_CATEGORIES as cat
+
+    needed = ("c1", "bad", "law", "currency", "numeric", "upper_accented", "lower_accented", "box")
+    return re.compile("[" + "".join(cat[name] for name in needed) + "Ù‚вВГРСβΒΓΞΟ" + "]")
 
 
 # Invisible characters that scraped text carries but a reader never needs: zero-width space, word
