@@ -81,14 +81,14 @@ def load_evaluate(bench_dir: Path = BENCH_DIR):
 
 def variant_templates(variants, jobs: int = JOBS) -> dict:
     """For each variant, the templates of all its dev inputs cleaned together (the first pass)."""
-    from newsclean.batch import find_file_templates
+    from newsclean.batch import LocalRunner, find_file_templates
     from newsclean.config import Config
     from newsclean.templates import MIN_DOCS
 
     found = {}
     for variant in variants:
         paths = sorted(str(p) for p in DEV_DIR.glob(f"*.{variant}.txt"))
-        found[variant], _ = find_file_templates(paths, Config(), MIN_DOCS, jobs)
+        found[variant], _ = find_file_templates(paths, Config(), MIN_DOCS, LocalRunner(jobs))
     return found
 
 
