@@ -14,6 +14,7 @@ import fnmatch
 import functools
 import gzip
 import json
+import multiprocessing
 import os
 import tempfile
 import zlib
@@ -417,12 +418,20 @@ def map_files(fn: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[R
     Each file's result depends only on the file and the settings, and the results come back in
     the input order, so the output does not depend on the number of workers. One job (or one
     file) runs in this process.
+
+    Where workers are forked (Linux), the first item is done in this process before they start:
+    cleaning it imports the stages and loads the word list of its language, about 0.5 s of CPU
+    that each worker would otherwise spend again (measured on 300 dev articles with 2 workers,
+    the workers' CPU went from 4.7-5.0 s to 4.2-4.4 s). A forked worker inherits all of it.
     """
     items = list(items)
     jobs = max(1, min(jobs, len(items)))
     if jobs == 1:
         yield from map(fn, items)
         return
+    if multiprocessing.get_start_method() == "fork":
+        yield fn(items[0])
+        items = items[1:]
     chunksize = max(1, min(MAX_CHUNK, len(items) // (jobs * 4)))
     with ProcessPoolExecutor(jobs) as pool:
         yield from pool.map(fn, items, chunksize=chunksize)
