@@ -39,7 +39,7 @@ def cluster():
     from distributed import LocalCluster
 
     with LocalCluster(
-        n_workers=1, threads_per_worker=2, processes=False, protocol="tcp", dashboard_address=None
+        n_workers=1, threads_per_worker=2, processes=False, protocol="tcp", dashboard_address=":0"
     ) as cluster:
         yield cluster
 
@@ -197,3 +197,16 @@ def test_clean_bag_options():
         clean_bag(bag, text_field="text", results=True)
     with pytest.raises(newsclean.ConfigError):
         clean_bag(bag, skip=["no-such-stage"])
+
+
+def test_a_scheduler_without_workers_is_an_error_not_a_wait():
+    pytest.importorskip("distributed")
+    from distributed import LocalCluster
+
+    from newsclean.dask import ClusterError, ClusterRunner
+
+    with (
+        LocalCluster(n_workers=0, processes=False, protocol="tcp", dashboard_address=":0") as empty,
+        pytest.raises(ClusterError, match="the scheduler has no workers"),
+    ):
+        ClusterRunner.connect(empty.scheduler_address, timeout="1s")

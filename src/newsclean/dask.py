@@ -149,6 +149,14 @@ class ClusterRunner:
         except (OSError, TimeoutError, ValueError) as exc:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise ClusterError(f"--scheduler {address}: cannot reach the scheduler: {reason}") from None
+        try:
+            # without a worker the tasks would wait for one for ever
+            client.wait_for_workers(1, timeout=timeout)
+        except TimeoutError:
+            client.close()
+            raise ClusterError(
+                f"--scheduler {address}: the scheduler has no workers (start some: dask worker {address})"
+            ) from None
         return cls(client)
 
     def __enter__(self) -> ClusterRunner:
