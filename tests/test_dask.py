@@ -125,15 +125,18 @@ def test_jsonl_goes_to_the_workers_in_batches_and_comes_back_in_order(client, ne
     assert remote.bad_records == ((len(fixture_texts()) + 1, "not JSON (Expecting value at column 1)"),)
 
 
-def test_an_unreachable_scheduler_is_one_line_and_exit_2(news: Path, tmp_path: Path):
+def test_an_unreachable_scheduler_is_one_line_and_exit_2(news: Path, tmp_path: Path, monkeypatch):
     pytest.importorskip("distributed")
+    from newsclean import dask as newsclean_dask
+
+    monkeypatch.setattr(newsclean_dask, "CONNECT_TIMEOUT", "1s")  # Dask retries a refused connection until then
     with socket.socket() as s:  # a port nothing listens on
         s.bind(("127.0.0.1", 0))
         address = f"tcp://127.0.0.1:{s.getsockname()[1]}"
-    done = run(news, "-o", tmp_path / "out", "--scheduler", address)
-    assert done.returncode == 2
-    assert done.stderr.startswith(f"newsclean: error: --scheduler {address}: cannot reach the scheduler")
-    assert len(done.stderr.splitlines()) == 1
+    done = CliRunner().invoke(main, [str(news), "-o", str(tmp_path / "out"), "--scheduler", address])
+    assert done.exit_code == 2
+    assert done.output.startswith(f"newsclean: error: --scheduler {address}: cannot reach the scheduler")
+    assert len(done.output.splitlines()) == 1
     assert not (tmp_path / "out").exists()
 
 

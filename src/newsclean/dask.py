@@ -52,7 +52,7 @@ from .config import Config
 #: is 30 s; a wrong address or port should not keep a user waiting that long.
 CONNECT_TIMEOUT = "10s"
 #: A task takes files until it has this many, or this many bytes: a task costs the scheduler about
-#: a millisecond, a dev article about 20 ms to clean, so 16 of them make the overhead small; the
+#: a millisecond, a dev article 10 to 20 ms to clean, so 16 of them make the overhead small; the
 #: byte bound keeps one task from holding a folder of large files.
 FILES_PER_TASK = 16
 BYTES_PER_TASK = 2_000_000
@@ -137,9 +137,11 @@ class ClusterRunner:
         self.client = client
 
     @classmethod
-    def connect(cls, address: str, timeout: str = CONNECT_TIMEOUT) -> ClusterRunner:
-        """Connect to the scheduler at ``address``; a :class:`ClusterError` if Dask is missing or the
-        scheduler does not answer."""
+    def connect(cls, address: str, timeout: str | None = None) -> ClusterRunner:
+        """Connect to the scheduler at ``address`` (waiting ``timeout``, default CONNECT_TIMEOUT,
+        for it and for a worker); a :class:`ClusterError` if Dask is missing or the scheduler does
+        not answer."""
+        timeout = timeout or CONNECT_TIMEOUT
         try:
             from distributed import Client
         except ImportError:
