@@ -420,9 +420,12 @@ def map_files(fn: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[R
     file) runs in this process.
 
     Where workers are forked (Linux), the first item is done in this process before they start:
-    cleaning it imports the stages and loads the word list of its language, about 0.5 s of CPU
-    that each worker would otherwise spend again (measured on 300 dev articles with 2 workers,
-    the workers' CPU went from 4.7-5.0 s to 4.2-4.4 s). A forked worker inherits all of it.
+    cleaning it imports the stages and loads the word list of its language, about 0.4 s of CPU
+    that every worker of every pool would otherwise spend again, and a forked worker inherits
+    it. With two workers on two free cores this only moves that cost from the workers onto the
+    serial part (the same wall time); it saves CPU on a busy machine, wall time from three
+    workers on, and most with ``--templates``, whose rounds each start a new pool from this
+    process, warm after the first.
     """
     items = list(items)
     jobs = max(1, min(jobs, len(items)))
