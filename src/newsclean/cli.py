@@ -21,18 +21,19 @@ from .batch import (
     DEFAULT_INCLUDE,
     InputError,
     Job,
+    LocalRunner,
     Outcome,
+    Runner,
+    RunnerError,
     Settings,
     atomic_write,
     atomic_writer,
     clean_jsonl_file,
-    cleaner,
     collect_inputs,
     decode,
     find_file_templates,
     first_bad_records,
     is_jsonl,
-    map_files,
     read_path,
     read_records,
 )
@@ -279,7 +280,7 @@ def _with_progress(results, total: int, label: str, show: bool):
             bar.refresh()
 
 
-def _find_templates(inputs, config: Config, options: dict, show: bool) -> tuple[Config, set[str]]:
+def _find_templates(inputs, config: Config, options: dict, runner: Runner, show: bool) -> tuple[Config, set[str]]:
     """The first pass of --templates: the config for the second pass, and the inputs that could not
     be read (left out of the count and of the cleaning)."""
 
@@ -287,7 +288,7 @@ def _find_templates(inputs, config: Config, options: dict, show: bool) -> tuple[
         return _with_progress(results, total, "counting", show)
 
     paths = [i.path for i in inputs]
-    templates, unread = find_file_templates(paths, config, options["template_min_docs"], options["jobs"], progress)
+    templates, unread = find_file_templates(paths, config, options["template_min_docs"], runner, progress)
     for k in unread:
         _error(k.path, k.error)
     return replace(config, templates=templates), {k.path for k in unread}
@@ -360,18 +361,44 @@ def _output_is_a_folder(paths: tuple[str, ...], options: dict) -> bool:
     return output.endswith(("/", os.sep)) or os.path.isdir(output) or any(os.path.isdir(p) for p in paths)
 
 
+@contextlib.contextmanager
+def _runner(options: dict):
+    """Where the files are cleaned: ``-j`` worker processes here, or the Dask cluster that
+    ``--scheduler`` names (a one-line error and exit 2 if Dask is missing or the scheduler cannot
+    be reached)."""
+    if not options["scheduler"]:
+        yield LocalRunner(options["jobs"])
+        return
+    from .dask import ClusterError, ClusterRunner
+
+    try:
+        runner = ClusterRunner.connect(options["scheduler"])
+    except ClusterError as exc:
+        _fail(str(exc))
+    with runner:
+        yield runner
+
+
 def _clean_many(paths: tuple[str, ...], config: Config, options: dict) -> int:
     """Several inputs or folders: each file cleaned in a worker, reported in input order; the exit code."""
     problem = _usage_problem(paths, options)
     if problem:
         _fail(problem)
+    with _runner(options) as runner:
+        try:
+            return _clean_files(paths, config, options, runner)
+        except RunnerError as exc:
+            _fail(str(exc))
+
+
+def _clean_files(paths: tuple[str, ...], config: Config, options: dict, runner: Runner) -> int:
     inputs, failures = collect_inputs(paths, options["include"], options["exclude"], skip=options["out_dir"])
     for failure in failures:
         _error(failure.path, failure.message)
     failed = len(failures)
     show = not options["quiet"] and sys.stderr.isatty() and len(inputs) > PROGRESS_MIN_FILES
     if options["use_templates"] and config.runs("templates"):
-        config, unread = _find_templates(inputs, config, options, show)
+        config, unread = _find_templates(inputs, config, options, runner, show)
         inputs = [i for i in inputs if i.path not in unread]
         failed += len(unread)
     jobs, refused = _jobs(inputs, options)
@@ -380,7 +407,7 @@ def _clean_many(paths: tuple[str, ...], config: Config, options: dict) -> int:
     outcomes = []
     try:
         with _record_sink(options) as write_record:
-            results = map_files(cleaner(settings), jobs, options["jobs"])
+            results = runner.clean(settings, jobs)
             for outcome in _with_progress(results, len(jobs), "cleaning", show):
                 _report(outcome, options)
                 write_record(outcome.record)
@@ -516,6 +543,12 @@ def _apply_config_file(paths: tuple[str, ...], options: dict) -> None:
     metavar="NAME",
     help="The field of each JSONL record (*.jsonl, *.jsonl.gz) that is cleaned; the others are kept.",
 )
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Clean on the Dask cluster of this scheduler (tcp://HOST:8786) instead of -j worker processes; "
+    "needs newsclean[dask]. This machine reads the inputs and writes the outputs.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line (errors are still shown).")
 @click.version_option(__version__, "-V", "--version", prog_name="newsclean")
 def main(paths, **options):
@@ -548,6 +581,8 @@ def main(paths, **options):
     if _output_is_a_folder(paths, options):
         options["out_dir"], options["output"] = options["output"], None
     many = len(paths) > 1 or os.path.isdir(paths[0]) or options["out_dir"] or options["write"]
+    if options["scheduler"] and not many:
+        _fail("--scheduler cleans folders or several files: one input is cleaned here (or give --out-dir DIR)")
     if many:
         sys.exit(_clean_many(paths, config, options))
     _clean_one(paths[0], config, options)
