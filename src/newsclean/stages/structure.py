@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from collections.abc import Iterator
 
 import regex
@@ -318,17 +319,21 @@ def _tail_run(
     list. A line that is neither a paragraph nor link-like (a piece of a sentence) breaks a run:
     the article goes on there. ``chrome_lines``: the numbers of the page's chrome lines, in order;
     ``stop``: the number of the first line already cut."""
+    rest: list[int] = []  # the running text from lines[begin + k] to end, summed once when first needed
     i = begin
     while i < end:
         j = i
         while j < end and _run_line(lines[j].text):
             j += 1
         run = [collapse_spaces(line.text) for line in lines[i:j]]
+        if len(run) >= TAIL_RUN and not rest:
+            rest = list(itertools.accumulate(reversed([_running_text([line]) for line in lines[begin:end]])))[::-1]
+            rest.append(0)
         if (
             len(run) >= TAIL_RUN
             and not _announced(lines, i)
             and not _is_list_or_table(run)
-            and _running_text(lines[i:end]) <= TAIL_TEXT_SHARE * article
+            and rest[i - begin] <= TAIL_TEXT_SHARE * article
             and _chrome_between(chrome_lines, lines[i].number, stop)
         ):
             return i
