@@ -14,13 +14,11 @@ import fnmatch
 import functools
 import gzip
 import json
-import multiprocessing
 import os
 import tempfile
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import NamedTuple, Protocol, TypeVar
 
@@ -432,6 +430,10 @@ def map_files(fn: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[R
     if jobs == 1:
         yield from map(fn, items)
         return
+    # imported here: one file, as pre-commit runs it, does not pay for them (about 15 ms)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     if multiprocessing.get_start_method() == "fork":
         yield fn(items[0])
         items = items[1:]
