@@ -419,6 +419,13 @@ def test_headline_may_end_in_an_abbreviation():
     assert run(f"Harbour Ferry\n{said}\nThe end.\n{said}\n", "headline").edits == ()
 
 
+def test_headline_match_ignores_soft_hyphens():
+    # a German site's <h1> carries soft hyphens where its <title> has none; both read the same
+    hyphenated = "Mes\u00adsen\u00adger\u00addienste sind kein rechts\u00adfrei\u00ader Raum"
+    text = f"Messengerdienste sind kein rechtsfreier Raum\n{hyphenated}\nDas Gericht hat entschieden.\n"
+    assert [e.line for e in run(text, "headline").edits] == [2]
+
+
 def test_headline_match_ignores_case_spacing_and_quote_style():
     text = 'Seoul warns “Moscow” over arms\n\nSEOUL  warns "Moscow" over arms\n\nThe ministry spoke.\n'
     assert [e.line for e in run(text, "headline").edits] == [3]

@@ -56,14 +56,15 @@ _LOWER_START = regex.compile(r"\W*\p{Ll}")
 
 @functools.lru_cache(maxsize=65536)  # each line is asked about by three stages, some more than once
 def headline_key(text: str) -> str:
-    """What makes two lines the same headline: case, spacing, quote style and NFKC ignored.
+    """What makes two lines the same headline: case, spacing, quote style, soft hyphens (U+00AD,
+    where a browser may break a long word: invisible on the page) and NFKC ignored.
 
     This stage and the joins stage ask it for every line. The quotes are replaced one at a time,
     not with str.translate, which reads a non-ASCII text a character at a time and made this the
     costliest line test; each replace is a fast scan, and no quote maps to another, so their order
     does not matter.
     """
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
     for quote, plain in _QUOTES:
         text = text.replace(quote, plain)
     return " ".join(text.casefold().split())
