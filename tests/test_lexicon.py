@@ -27,6 +27,12 @@ def cache(monkeypatch, tmp_path):
     return tmp_path / "cache" / "newsclean"
 
 
+@pytest.fixture(autouse=True)
+def no_tables_loaded(monkeypatch):
+    """The tests start as a new process would: no language's whole table read yet."""
+    monkeypatch.setattr(lexicon, "_loaded", set())
+
+
 @pytest.fixture
 def builds(monkeypatch, cache, built) -> list[str]:
     """The languages built from wordfreq during the test."""
@@ -74,6 +80,22 @@ def test_many_lookups_read_the_whole_table(monkeypatch, builds, built):
     assert answers(table) == expected(built)
     assert table._words is not None
     assert builds == [LANG]  # read from the marshal copy
+
+
+def test_past_max_loaded_tables_a_language_keeps_reading_sqlite(monkeypatch, builds, built):
+    # a corpus of many languages: the first to need their whole table get it, the others read
+    # their words one at a time all along, so memory stays bounded; the answers are the same
+    lexicon.ZipfTable(LANG).get("the")
+    monkeypatch.setattr(lexicon, "LOOKUPS_BEFORE_LOADING", 3)
+    monkeypatch.setattr(lexicon, "MAX_LOADED_TABLES", 1)
+    monkeypatch.setattr(lexicon, "_loaded", {"de"})
+    table = lexicon.ZipfTable(LANG)
+    assert answers(table) == expected(built)
+    assert table._words is None
+    monkeypatch.setattr(lexicon, "MAX_LOADED_TABLES", 2)
+    assert answers(table) == expected(built)
+    assert table._words is not None
+    assert lexicon._loaded == {"de", LANG}
 
 
 def test_corrupted_marshal_copy_is_rebuilt(builds, built, cache):

@@ -18,8 +18,9 @@ version>-<lang>`` plus a suffix:
 
 One article asks for 400 to 1,100 words, so a run starts with the SQLite copy and is ready in a
 few milliseconds; past ``LOOKUPS_BEFORE_LOADING`` words (a folder, a corpus) it reads the whole
-table into a dict. A copy that does not check out (a marshal file truncated or corrupted, an SQLite
-file SQLite refuses) is built again and replaced; a cache directory that cannot be written only
+table into a dict, for ``MAX_LOADED_TABLES`` languages at most (the others keep reading SQLite,
+so memory stays bounded). A copy that does not check out (a marshal file truncated or corrupted,
+an SQLite file SQLite refuses) is built again and replaced; a cache directory that cannot be written only
 costs the building, every run.
 
 Language detection uses ``data/stopwords.json``, the 100 most frequent words of each wordfreq
@@ -80,7 +81,16 @@ def available_languages() -> frozenset[str]:
 LOOKUPS_BEFORE_LOADING = 3_000
 
 
-@functools.lru_cache(maxsize=8)
+#: How many languages' whole tables a process reads into memory (40 to 130 MB each, about 280 MB
+#: for the eight languages of the dev set). The first languages to need them get them; the words of
+#: any other are read from the SQLite copy all along (5 to 10 µs a word instead of 0.1): a corpus
+#: of many languages runs in bounded memory, a little slower in its rarer languages.
+MAX_LOADED_TABLES = 2
+#: The languages whose whole table this process holds.
+_loaded: set[str] = set()
+
+
+@functools.cache
 def zipf_table(lang: str) -> ZipfTable:
     """Case-folded word -> Zipf value, for every word of the language's wordfreq list. Shared by
     every caller: ask it with ``get(word, default)``; ``top`` is its largest value."""
@@ -104,9 +114,10 @@ class ZipfTable:
             self.get = self._load().get
 
     def get(self, word: str, default: float | None = None) -> float | None:
-        """The word's value, read from the SQLite copy; the whole table once enough were asked."""
+        """The word's value, read from the SQLite copy; from the whole table once enough were asked,
+        unless MAX_LOADED_TABLES other languages hold theirs."""
         self._left -= 1
-        if self._left >= 0:
+        if self._left >= 0 or (self._db_path is not None and len(_loaded) >= MAX_LOADED_TABLES):
             try:
                 row = self._connection().execute("SELECT zipf FROM words WHERE word = ?", (word,)).fetchone()
             except sqlite3.Error:
@@ -147,6 +158,7 @@ class ZipfTable:
     def _load(self) -> dict[str, float]:
         if self._words is None:
             self._words = _full_table(self.lang)
+            _loaded.add(self.lang)
             self._db = None
         return self._words
 
