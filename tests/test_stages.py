@@ -650,6 +650,22 @@ def test_unicode_keeps(text: str):
     assert result.text == text + "\n"
 
 
+def test_unicode_long_stretch_is_one_edit(monkeypatch):
+    # past MAX_DIFF_CHARS between the first and last change of a line (a line of megabytes), the
+    # stretch is one edit from the first changed word to the last, not a character diff
+    from newsclean.stages import unicode as stage
+
+    text = "The CafÃ© opened " + "and then it rained " * 10 + "at the CafÃ© too.\n"
+    diffed = run(text, "unicode")
+    monkeypatch.setattr(stage, "MAX_DIFF_CHARS", 50)
+    result = run(text, "unicode")
+    assert result.text == diffed.text and "Café opened" in result.text and "Ã" not in result.text
+    ((edit),) = result.edits
+    assert edit.column == 5 and edit.before.endswith("at the CafÃ©") and edit.after.startswith("Café opened")
+    assert len(diffed.edits) == 2
+    assert replay(text, result.edits) == result.text
+
+
 def test_unicode_output_is_nfc():
     text = "Bru\u0308ssel, cafe\u0301, A\u030angstro\u0308m\n"
     out = run(text, "unicode").text
