@@ -150,18 +150,11 @@ def _changed_spans(before: str, after: str) -> list[tuple[int, int, str]]:
     >>> _changed_spans("Caf\u00c3\u00a9 &amp; bar", "Café & bar")
     [(0, 5, 'Café'), (6, 11, '&')]
     """
-    head = _common_prefix(before, after)
-    tail = _common_prefix(before[head:][::-1], after[head:][::-1])
-    if len(before) - head - tail > MAX_DIFF_CHARS:
-        # widened to whole words like the others: the common prefix and suffix read the same
-        while head and not before[head - 1].isspace():
-            head -= 1
-        while tail and not before[len(before) - tail].isspace():
-            tail -= 1
-        return [(head, len(before) - tail, after[head : len(after) - tail])]
-    matcher = _Matcher(None, before, after, autojunk=False)
+    opcodes = _long_stretch(before, after) if len(before) > MAX_DIFF_CHARS else None
+    if opcodes is None:
+        opcodes = _Matcher(None, before, after, autojunk=False).get_opcodes()
     spans: list[list[int]] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             continue
         while i1 > 0 and j1 > 0 and not before[i1 - 1].isspace() and before[i1 - 1] == after[j1 - 1]:
@@ -173,6 +166,16 @@ def _changed_spans(before: str, after: str) -> list[tuple[int, int, str]]:
         else:
             spans.append([i1, i2, j1, j2])
     return [(i1, i2, after[j1:j2]) for i1, i2, j1, j2 in spans]
+
+
+def _long_stretch(before: str, after: str) -> list[tuple[str, int, int, int, int]] | None:
+    """The stretch from the first to the last changed character, as one opcode, if it is longer
+    than MAX_DIFF_CHARS; None if it is not (the line is then diffed)."""
+    head = _common_prefix(before, after)
+    tail = _common_prefix(before[head:][::-1], after[head:][::-1])
+    if len(before) - head - tail <= MAX_DIFF_CHARS:
+        return None
+    return [("replace", head, len(before) - tail, head, len(after) - tail)]
 
 
 def _common_prefix(a: str, b: str) -> int:
