@@ -109,8 +109,8 @@ def drop_duplicate_headline(doc: Document, ctx: Context) -> Iterator[Edit]:
     # and share links), while a short line repeated further down is a subheading
     title = keys[0] if content and looks_like_headline(content[0].text) else None
     first: dict[str, int] = {}
-    above = None  # the first of the run of equal lines the current line would end
-    for line, key in zip(content, keys):
+    above = 0  # the first of the run of equal lines the current line would end
+    for index, (line, key) in enumerate(zip(content, keys)):
         reason = None
         if (
             key in window
@@ -126,9 +126,9 @@ def drop_duplicate_headline(doc: Document, ctx: Context) -> Iterator[Edit]:
         if reason is None:
             # a heading scraped twice in a row (the <h1> and its link), whatever its length; the
             # copies this stage drops do not stand between ("Watch", a copy, "Watch")
-            if above is None or key != headline_key(above.text):
-                above = line
-            elif looks_like_headline(line.text, 1) and _is_heading(line.text):
-                reason = f"repeat of the heading right above it on line {above.number}"
+            if key != keys[above]:
+                above = index
+            elif index != above and looks_like_headline(line.text, 1) and _is_heading(line.text):
+                reason = f"repeat of the heading right above it on line {content[above].number}"
         if reason:
             yield Edit(STAGE, DROP_LINE, line.number, 0, len(line.text), line.text, "", reason)
