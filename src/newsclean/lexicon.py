@@ -20,8 +20,8 @@ One article asks for 400 to 1,100 words, so a run starts with the SQLite copy an
 few milliseconds; past ``LOOKUPS_BEFORE_LOADING`` words (a folder, a corpus) it reads the whole
 table into a dict, for ``MAX_LOADED_TABLES`` languages at most (the others keep reading SQLite,
 so memory stays bounded). A copy that does not check out (a marshal file truncated or corrupted,
-an SQLite file SQLite refuses) is built again and replaced; a cache directory that cannot be written only
-costs the building, every run.
+an SQLite file SQLite refuses) is built again and replaced; a cache directory that cannot be
+written only costs the building, every run.
 
 Language detection uses ``data/stopwords.json``, the 100 most frequent words of each wordfreq
 language with their Zipf values, rebuilt by ``scripts/build_stopwords.py``.
