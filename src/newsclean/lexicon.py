@@ -36,26 +36,25 @@ import marshal
 import math
 import os
 import sqlite3
-import tempfile
-import zlib
 from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
 
-import regex
+from . import rxcache
+from .cachefiles import cache_dir, read_checked, write_atomically, write_checked
 
 #: Languages whose words are written with spaces between them in an alphabet that has case or at
 #: least letters we can segment: only these get dictionary-based segmentation.
-_SPACED_SCRIPT = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}]")
+_SPACED_SCRIPT = rxcache.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}]")
 #: Han, kana, Hangul, Thai: scripts where a missing space is not a defect we can see.
-_UNSPACED_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+_UNSPACED_SCRIPT = rxcache.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 #: A character that may be of those scripts: none is below Thai (U+0E00) or a General Punctuation
 #: mark (curly quotes, dashes). A plain range, scanned much faster than the script properties.
-_MAYBE_UNSPACED = regex.compile(r"[^\x00-\u0dff\u2000-\u206f]")
+_MAYBE_UNSPACED = rxcache.compile(r"[^\x00-\u0dff\u2000-\u206f]")
 # Words for detection; a lower-case word glued to a capitalised one is split so that "theSenate"
 # counts its "the" (but "DeSantis" is one word, not Portuguese "de"). Possessive: inside a run of
 # lower-case letters no capital follows, so giving letters back could not make the lookahead match.
-_WORD = regex.compile(r"\p{Ll}{2,}+(?=\p{Lu}\p{Ll})|\p{L}+")
+_WORD = rxcache.compile(r"\p{Ll}{2,}+(?=\p{Lu}\p{Ll})|\p{L}+")
 
 #: How many words of a document detection looks at; the top words of a language settle it fast.
 DETECT_WORDS = 2000
@@ -209,12 +208,6 @@ CACHE_MAGIC = b"nczipf1\n"
 _CACHE_FORMAT = "v1"
 
 
-def cache_dir() -> Path:
-    """Where built tables are kept: ``$XDG_CACHE_HOME/newsclean``, else ``~/.cache/newsclean``."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "newsclean"
-
-
 def _wordfreq_version() -> str | None:
     """wordfreq's installed version, read from its dist-info folder's name without importing it
     (importing wordfreq, or importlib.metadata, costs more than reading a cached table)."""
@@ -237,13 +230,8 @@ def _cache_path(lang: str, suffix: str) -> Path | None:
 
 def _read_cached_table(path: Path) -> dict[str, float] | None:
     """The table saved at ``path``; None if there is none or it does not check out."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    head = len(CACHE_MAGIC)
-    payload = data[head + 4 :]
-    if data[:head] != CACHE_MAGIC or int.from_bytes(data[head : head + 4], "big") != zlib.crc32(payload):
+    payload = read_checked(path, CACHE_MAGIC)
+    if payload is None:
         return None
     try:
         table = marshal.loads(payload)
@@ -254,8 +242,7 @@ def _read_cached_table(path: Path) -> dict[str, float] | None:
 
 def _write_cached_table(path: Path, table: dict[str, float]) -> None:
     """Save ``table`` at ``path`` as the marshal copy."""
-    payload = marshal.dumps(table)
-    _write_atomically(path, lambda f: f.write(CACHE_MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload))
+    write_checked(path, CACHE_MAGIC, marshal.dumps(table))
 
 
 def _write_cached_db(path: Path, table: dict[str, float]) -> None:
@@ -275,26 +262,7 @@ def _write_cached_db(path: Path, table: dict[str, float]) -> None:
         finally:
             db.close()
 
-    _write_atomically(path, write)
-
-
-def _write_atomically(path: Path, write) -> None:
-    """Write a cache file through ``write(file)`` into a temporary file renamed over ``path``, or do
-    nothing if the cache directory cannot be written: a read-only home only loses the speed-up."""
-    tmp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.name, suffix=".tmp", delete=False) as f:
-            tmp = f.name
-            write(f)
-        os.replace(tmp, path)
-        tmp = None
-    except OSError:
-        pass
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+    write_atomically(path, write)
 
 
 def zipf(word: str, lang: str) -> float:

@@ -15,6 +15,8 @@ from typing import NamedTuple
 
 import regex
 
+from . import rxcache
+
 
 class Pattern(NamedTuple):
     name: str
@@ -30,15 +32,16 @@ class Pattern(NamedTuple):
 #: A pattern's opening length test, which judges a line of one line's text (no "\n", as the line
 #: rules read it) by its length alone: a line too long for it is passed over without the regex
 #: search, which reads up to MAX characters before it fails (10 µs on a paragraph).
-_LENGTH_TEST = regex.compile(r"\^\(\?=\.\{(\d*),(\d+)\}\$\)")
+_LENGTH_TEST = rxcache.compile(r"\^\(\?=\.\{(\d*),(\d+)\}\$\)")
 
 
 #: The patterns are compiled as regex's VERSION0: with VERSION1, IGNORECASE folds case fully ("ß"
 #: matches "ss"), which made compiling them cost twice as long (about 80 ms against 40, most of
-#: newsclean's start-up), and no pattern here needs it: they are only ever matched, and hold no
-#: letter whose case folds to more than one. (A user's --boilerplate pattern is VERSION1.)
+#: newsclean's start-up before the pattern cache, newsclean.rxcache, made it a first run's cost),
+#: and no pattern here needs it: they are only ever matched, and hold no letter whose case folds to
+#: more than one. (A user's --boilerplate pattern is VERSION1.)
 def _p(name: str, pattern: str, reason: str, matches: tuple[str, ...], keeps: tuple[str, ...]) -> Pattern:
-    compiled = regex.compile(pattern, regex.VERBOSE | regex.VERSION0)
+    compiled = rxcache.compile(pattern, regex.VERBOSE | regex.VERSION0)
     test = _LENGTH_TEST.match(pattern)
     lengths = range(int(test[1] or 0), int(test[2]) + 1) if test else None
     return Pattern(name, compiled, reason, matches, keeps, lengths)

@@ -10,9 +10,7 @@ import difflib
 import json
 from collections.abc import Iterator
 
-import regex
-
-from . import __version__
+from . import __version__, rxcache
 from .model import JOIN_LINE, Document, Edit, Result
 
 FORMATS = ("text", "markdown", "json", "jsonl")
@@ -22,8 +20,8 @@ REPORTS = ("text", "json", "github")
 # Characters that would make a line Markdown syntax instead of text. At a line start: headings,
 # quotes, list bullets, ordered-list numbers, thematic breaks, tables, indented code is impossible
 # (lines are stripped). Inside a line: emphasis, code spans, links, raw HTML, entities.
-_MD_LINE_START = regex.compile(r"^(?:[#>+\-*=|~]|\d{1,9}(?=[.)]))")
-_MD_INLINE = regex.compile(r"([\\`*_\[\]<])|&(?=#?\w+;)")
+_MD_LINE_START = rxcache.compile(r"^(?:[#>+\-*=|~]|\d{1,9}(?=[.)]))")
+_MD_INLINE = rxcache.compile(r"([\\`*_\[\]<])|&(?=#?\w+;)")
 
 
 def markdown_escape(line: str) -> str:

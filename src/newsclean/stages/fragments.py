@@ -37,8 +37,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 
-import regex
-
+from .. import rxcache
 from ..model import JOIN_LINE, Context, Document, Edit, Line, apply_edits
 from .headline import find_title, headline_key
 from .lines import collapse_spaces, ends_mid_phrase, is_chrome
@@ -56,9 +55,9 @@ TEMPLATE_COPIES = 2
 FRAGMENT_MAX_WORDS = 6
 
 # A sentence (or a heading, or a label) is finished: its last character, past closing quotes.
-_SENTENCE_END = regex.compile(r"[.!?…:;。！？][”\"’»)\]」』]*$")
+_SENTENCE_END = rxcache.compile(r"[.!?…:;。！？][”\"’»)\]」』]*$")
 # How a line that continues the previous one starts.
-_CONTINUES = regex.compile(
+_CONTINUES = rxcache.compile(
     r"""(?x)
       \p{Ll}                 # a lower-case letter: "tweeted", "before Election Day"
     | [,.;:!?)\]}%”’»」』、。，]   # closing punctuation: ", when the mayor won"
@@ -66,13 +65,13 @@ _CONTINUES = regex.compile(
 )
 # "by Jane Doe" under a headline is a byline: lists of stories with their bylines are not prose
 # (on dev, a line starting "by" follows a block break 8 times as often as an inline tag).
-_BYLINE = regex.compile(r"by\s+\p{Lu}")
+_BYLINE = rxcache.compile(r"by\s+\p{Lu}")
 # A line of punctuation only (".", ")") is chrome on its own, but after a link it ends the sentence.
-_PUNCTUATION = regex.compile(r"[\p{P}\s]+")
-_CLOSING_RUN = regex.compile(r"[,.;:!?…)\]}%”’»\"']{1,3}")
-_CLOSING = regex.compile(r"[,.;:!?)\]}%”’»」』、。，]")
+_PUNCTUATION = rxcache.compile(r"[\p{P}\s]+")
+_CLOSING_RUN = rxcache.compile(r"[,.;:!?…)\]}%”’»\"']{1,3}")
+_CLOSING = rxcache.compile(r"[,.;:!?)\]}%”’»」』、。，]")
 # A quote opens only after a space or a bracket: "wollen“" ends a German quotation.
-_OPENING = regex.compile(r"[(\[{¿¡「『]$|(?:^|[\s(\[{])[“‘„«]$")
+_OPENING = rxcache.compile(r"[(\[{¿¡「『]$|(?:^|[\s(\[{])[“‘„«]$")
 
 
 def _is_cjk(c: str) -> bool:
@@ -96,7 +95,7 @@ def separator(previous: str, line: str) -> str:
 
 
 # A byline or a dateline under the title: "by randfish on January 31, 2011", "updated 4:36 p.m. ET".
-_BYLINE_OR_DATELINE = regex.compile(r"(?i:by|updated|posted|published)\s")
+_BYLINE_OR_DATELINE = rxcache.compile(r"(?i:by|updated|posted|published)\s")
 
 
 def _apart_from_title(text: str) -> bool:

@@ -22,8 +22,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 
-import regex
-
+from .. import rxcache
 from ..model import DROP_LINE, Context, Document, Edit, Line
 from .lines import is_chrome
 
@@ -44,14 +43,14 @@ MAX_COPIES = 3
 
 #: Typographic quotes, each with the plain quote it stands for in a headline key.
 _QUOTES = tuple(zip("‘’‚‛“”„‟«»", '\'\'\'\'""""""', strict=True))
-_SENTENCE_END = regex.compile(r"[.;:,][”\"’»)]*$")
+_SENTENCE_END = rxcache.compile(r"[.;:,][”\"’»)]*$")
 #: A headline may end in an abbreviation ("Kleiderschrank & Co.", "Martin Luther King Jr."); a
 #: sentence may end in a short name ("The prize went to Tom."), so only these count.
 _ABBREVIATIONS = frozenset(
     ("Co.", "Jr.", "Sr.", "Inc.", "Ltd.", "Corp.", "Bros.", "Cie.", "Nr.", "No.", "Vol.", "etc.", "usw.", "e.V.")
 )
-_LETTERS = regex.compile(r"\p{L}.*\p{L}")
-_LOWER_START = regex.compile(r"\W*\p{Ll}")
+_LETTERS = rxcache.compile(r"\p{L}.*\p{L}")
+_LOWER_START = rxcache.compile(r"\W*\p{Ll}")
 
 
 @functools.lru_cache(maxsize=65536)  # each line is asked about by three stages, some more than once

@@ -20,24 +20,24 @@ from typing import NamedTuple
 
 import regex
 
-from .. import lexicon
+from .. import lexicon, rxcache
 from ..model import INSERT_SPACE, Context, Document, Edit
 from .headline import headline_key
 from .lines import is_chrome
 
 STAGE = "joins"
 
-_TOKEN = regex.compile(r"\S+")
-_LETTERS = regex.compile(r"\p{L}+")
+_TOKEN = rxcache.compile(r"\S+")
+_LETTERS = rxcache.compile(r"\p{L}+")
 # Inside a run of letters, where a new word may start: lower then capital ("toldArs", "TheNew"),
 # capitals then lower ("CEOthe"), capitals then a capitalised word ("DLLarry").
-_CASE_PIECE = regex.compile(r"\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+")
-_CASE_CHANGE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu}{2})(?=\p{Ll})|(?<=\p{Lu}{2})(?=\p{Lu}\p{Ll})")
+_CASE_PIECE = rxcache.compile(r"\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+")
+_CASE_CHANGE = rxcache.compile(r"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu}{2})(?=\p{Ll})|(?<=\p{Lu}{2})(?=\p{Lu}\p{Ll})")
 
 # Tokens that are addresses, not prose: never touched. "example.com", "https://x.org/a,b",
 # "jane@example.org", "@JaneDoeNews", "#MeToo".
 # The domain endings are lower case: "Beijing.It was" is a sentence, not an Italian address.
-_ADDRESS = regex.compile(
+_ADDRESS = rxcache.compile(
     r"""(?x)
       ://                               # any URL with a scheme
     | ^(?i:www)\.
@@ -47,7 +47,7 @@ _ADDRESS = regex.compile(
 )
 
 # Punctuation followed by a letter with no space: the language-independent joins.
-_PUNCT_SPLIT = regex.compile(
+_PUNCT_SPLIT = rxcache.compile(
     r"""(?x)
       (?<=\p{Ll}{2}[”“"’»)]?(?:[.!?]+(?<!\.\.)|…))(?=\p{Lu}(?:\p{Ll}|\P{L}|$))  # "afternoon.The",
                       # "attack).Buy"; not "U.S.", "e.g.", "ctypes.POINTER", nor the writer's "posted..Red"
@@ -88,7 +88,7 @@ _PUNCT_SPLIT = regex.compile(
 #: opening bracket, a dash or bullet at an edge, a bullet anywhere. A search for these costs about
 #: 1 µs, _PUNCT_SPLIT 15 to 60 µs on a token with inner marks ("King’s", "vice-chair", "6:02"),
 #: and most tokens with inner marks have none of them. Each branch names the rules it stands for.
-_PUNCT_TRIGGER = regex.compile(
+_PUNCT_TRIGGER = rxcache.compile(
     r"""(?x)
       [.!?…]\p{Lu}              # a sentence's end, then a capital
     | :[\p{L}\p{N}]             # a colon, then a letter or a digit
@@ -108,24 +108,24 @@ def _punct_splits(token: str) -> Iterator[regex.Match]:
 
 
 #: A digit, as the number rules below read one: each of them needs one.
-_DIGIT = regex.compile(r"\p{N}")
+_DIGIT = rxcache.compile(r"\p{N}")
 #: A year glued to a short word: "November 10, 2012By George".
-_YEAR_THEN_WORD = regex.compile(r"(?<![\p{N}.,:/])(?:19|20)\p{N}{2}(?=(?i:by|in|at|on|to)(?!\p{L}))")
+_YEAR_THEN_WORD = rxcache.compile(r"(?<![\p{N}.,:/])(?:19|20)\p{N}{2}(?=(?i:by|in|at|on|to)(?!\p{L}))")
 
 # Digits glued to words. Both sides are checked against the lexicon in code.
-_WORD_THEN_NUMBER = regex.compile(r"(?<![\p{L}\p{N}-])(\p{L}{2,})(?=\p{N})")  # "by30", "of20"
-_NUMBER_THEN_WORD = regex.compile(r"(?<=\p{N})(\p{L}{3,})(?![\p{L}\p{N}])")  # "30points", "24hours"
+_WORD_THEN_NUMBER = rxcache.compile(r"(?<![\p{L}\p{N}-])(\p{L}{2,})(?=\p{N})")  # "by30", "of20"
+_NUMBER_THEN_WORD = rxcache.compile(r"(?<=\p{N})(\p{L}{3,})(?![\p{L}\p{N}])")  # "30points", "24hours"
 
 # Words glued to the edges of an address; the address itself is never cut.
-_WORD_BEFORE_URL = regex.compile(r"^(\p{L}{2,}?)(?=https?://|www\.)")  # "visitwww.example.com"
+_WORD_BEFORE_URL = rxcache.compile(r"^(\p{L}{2,}?)(?=https?://|www\.)")  # "visitwww.example.com"
 # "Food:food@example.com", "–https://example.com"; not "mailto:jane@example.org"
-_MARK_BEFORE_ADDRESS = regex.compile(r"^(?!mailto:)(?:\p{L}{2,}:|[–—])(?=https?://|www\.|[\w.+-]+@)")
-_DOMAIN_THEN_WORD = regex.compile(r"\.(?:com|org|net|gov|edu)(\p{Ll}{2,})(?=[\p{P}]*$)")  # "sec.govwith"
+_MARK_BEFORE_ADDRESS = rxcache.compile(r"^(?!mailto:)(?:\p{L}{2,}:|[–—])(?=https?://|www\.|[\w.+-]+@)")
+_DOMAIN_THEN_WORD = rxcache.compile(r"\.(?:com|org|net|gov|edu)(\p{Ll}{2,})(?=[\p{P}]*$)")  # "sec.govwith"
 # "Follow@universetoday", "tag#askthepost"; not "jane@example.org" (an address has a dot after the @)
-_WORD_BEFORE_HANDLE = regex.compile(r"^(\p{L}{2,}?)(?=[@#]\p{L}[\w]*[\p{P}]*$)")
-_MARK_AFTER_ADDRESS = regex.compile(r"\](?=https?://|www\.|\p{Lu}\p{Ll})")  # "[1]http://", "[youtube.com]Gulag"
-_BULLET_AFTER_ADDRESS = regex.compile(r"(?<=\S)[•●▪►■]")  # "ReligionNewsBlog.com•Monday"
-_HANDLE_THEN_WORD = regex.compile(r"^\(@\w+\)(?=\p{Lu}\p{Ll}|\p{Ll}{2})")  # "(@NGRSenate)October"
+_WORD_BEFORE_HANDLE = rxcache.compile(r"^(\p{L}{2,}?)(?=[@#]\p{L}[\w]*[\p{P}]*$)")
+_MARK_AFTER_ADDRESS = rxcache.compile(r"\](?=https?://|www\.|\p{Lu}\p{Ll})")  # "[1]http://", "[youtube.com]Gulag"
+_BULLET_AFTER_ADDRESS = rxcache.compile(r"(?<=\S)[•●▪►■]")  # "ReligionNewsBlog.com•Monday"
+_HANDLE_THEN_WORD = rxcache.compile(r"^\(@\w+\)(?=\p{Lu}\p{Ll}|\p{Ll}{2})")  # "(@NGRSenate)October"
 
 
 def _address_splits(token: str, seg: _Segmenter) -> list[Split]:
@@ -149,8 +149,8 @@ def _address_splits(token: str, seg: _Segmenter) -> list[Split]:
     return out
 
 
-_SENTENCE_THEN_NUMBER = regex.compile(r"(?<![\p{L}\p{N}.])(\p{L}{4,})[.!?][”\"’)]?(?=\p{N})")
-_NUMBER_BEFORE = regex.compile(r"(?<![\p{L}\p{N}.,:/-])\p{N}{2,4}$")
+_SENTENCE_THEN_NUMBER = rxcache.compile(r"(?<![\p{L}\p{N}.])(\p{L}{4,})[.!?][”\"’)]?(?=\p{N})")
+_NUMBER_BEFORE = rxcache.compile(r"(?<![\p{L}\p{N}.,:/-])\p{N}{2,4}$")
 #: Letter parts that follow a number as a unit or suffix, not as a glued word ("100mph", "5min",
 #: the British "£15million").
 _UNITS = frozenset(
@@ -159,7 +159,7 @@ _UNITS = frozenset(
 )
 
 #: Adjectives that a number starts as one word: German "27jährige", "3fach", "10prozentige".
-_NUMBER_ADJECTIVE = regex.compile(r"(?:jährig|fach|malig|prozentig|tägig|stündig|wöchig|monatig|seitig|teilig)\p{L}*")
+_NUMBER_ADJECTIVE = rxcache.compile(r"(?:jährig|fach|malig|prozentig|tägig|stündig|wöchig|monatig|seitig|teilig)\p{L}*")
 
 #: Lower-case name particles before a capital: "deGrasse", "vanDyke", "al-Assad" stay whole.
 _NAME_PARTICLES = frozenset("de di da du del della des la le van von der den al el ibn bin mac mc".split())
@@ -363,9 +363,9 @@ def insert_missing_spaces(doc: Document, ctx: Context) -> Iterator[Edit]:
 
 
 # A word with ordinary punctuation at its edges: "said.", "(Trump", "Kim’s" is not one (inner ’).
-_PLAIN_WORD = regex.compile(r"[(\[{\"'“‘«]*(\p{L}+)[.,;:!?)\]}\"'”’»]*")
+_PLAIN_WORD = rxcache.compile(r"[(\[{\"'“‘«]*(\p{L}+)[.,;:!?)\]}\"'”’»]*")
 #: Information separators: whitespace to str.split(), not to _TOKEN's \S.
-_SPLIT_ONLY = regex.compile(r"[\x1c-\x1f]")
+_SPLIT_ONLY = rxcache.compile(r"[\x1c-\x1f]")
 
 
 def _matches_of(text: str, tokens: set[str]) -> list[regex.Match]:
@@ -479,7 +479,7 @@ def _apply_cuts(token: str, splits: list[Split]) -> str:
     return " ".join(token[a:b] for a, b in zip([0, *cuts], [*cuts, len(token)]))
 
 
-_EDGE_PUNCT = regex.compile(r"^[\p{P}\p{S}]+|[\p{P}\p{S}]+$")
+_EDGE_PUNCT = rxcache.compile(r"^[\p{P}\p{S}]+|[\p{P}\p{S}]+$")
 #: "Nadal’s" is evidence that "Nadal" is a word of the article.
 _POSSESSIVE = ("'s", "’s")
 
@@ -580,11 +580,15 @@ def _token_splits(token: str, seg: _Segmenter, repeated: bool) -> list[Split]:
     return splits
 
 
-_MONTH_AFTER = regex.compile(
-    r"(?<=\p{L})(?:" + "|".join(sorted((w.title() for w in _CALENDAR_WORDS), key=len, reverse=True)) + r")(?!\p{Ll})"
+_MONTH_AFTER = rxcache.compile(
+    # longest first; a set's order changes with each process, so ties go alphabetically (the same
+    # pattern each time is what the pattern cache finds)
+    r"(?<=\p{L})(?:"
+    + "|".join(sorted({w.title() for w in _CALENDAR_WORDS}, key=lambda w: (-len(w), w)))
+    + r")(?!\p{Ll})"
 )
-_FUNCTION_WORD_THEN_NAME = regex.compile(r"(?<!\p{L})(\p{Ll}{2,})(?=\p{Lu}\p{Ll}{2})")
-_LOWER_RUN = regex.compile(r"(?<!\p{L})\p{Ll}{4,}(?!\p{L})")
+_FUNCTION_WORD_THEN_NAME = rxcache.compile(r"(?<!\p{L})(\p{Ll}{2,})(?=\p{Lu}\p{Ll}{2})")
+_LOWER_RUN = rxcache.compile(r"(?<!\p{L})\p{Ll}{4,}(?!\p{L})")
 
 
 def _common_words_split(m: regex.Match, seg: _Segmenter) -> list[Split]:
@@ -598,17 +602,17 @@ def _common_words_split(m: regex.Match, seg: _Segmenter) -> list[Split]:
     return [split._replace(cuts=tuple(c + m.start() for c in split.cuts))]
 
 
-_APOSTROPHE = regex.compile(r"['’]\p{L}")
+_APOSTROPHE = rxcache.compile(r"['’]\p{L}")
 #: An English possessive or contraction ending after a run: "byMama’s", "moreyou’re", "foundit’ll".
-_CONTRACTION_AFTER = regex.compile(r"['’](?:s|t|d|m|re|ve|ll)(?!\p{L})")
-_CONTRACTION_END = regex.compile(r"(?:s|t|d|m|re|ve|ll)(?=\p{L})")
+_CONTRACTION_AFTER = rxcache.compile(r"['’](?:s|t|d|m|re|ve|ll)(?!\p{L})")
+_CONTRACTION_END = rxcache.compile(r"(?:s|t|d|m|re|ve|ll)(?=\p{L})")
 
 
 # Quotes. A closing quote glued to the next word ("does”said") or an opening quote glued to the
 # previous one ("said“Right") lost a space; "“Right" at a line start did not. Which curly quote
 # closes depends on the style: English “…”, German „…“ (so “ closes), Polish „…”.
-_CLOSE_THEN_LETTER = regex.compile(r"(?<=[\p{L}\p{N}\p{P}])([”\"])(?=\p{L})")
-_LETTER_THEN_OPEN = regex.compile(r"(?<=[\p{L}\p{N},.:;!?])([“„\"])(?=\p{L})")
+_CLOSE_THEN_LETTER = rxcache.compile(r"(?<=[\p{L}\p{N}\p{P}])([”\"])(?=\p{L})")
+_LETTER_THEN_OPEN = rxcache.compile(r"(?<=[\p{L}\p{N},.:;!?])([“„\"])(?=\p{L})")
 
 
 def _quote_splits(text: str) -> list[tuple[int, str]]:
@@ -639,7 +643,7 @@ def _quote_splits(text: str) -> list[tuple[int, str]]:
     return out
 
 
-_SENTENCE_THEN_QUOTE = regex.compile(r'[.!?]"\p{Lu}\p{Ll}')
+_SENTENCE_THEN_QUOTE = rxcache.compile(r'[.!?]"\p{Lu}\p{Ll}')
 
 
 def _guillemet_splits(text: str) -> list[tuple[int, str]]:

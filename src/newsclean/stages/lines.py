@@ -8,12 +8,13 @@ from typing import NamedTuple
 
 import regex
 
+from .. import rxcache
 from ..model import DROP_LINE, Document, Edit
 from ..patterns import BOILERPLATE, CAPTIONS, Pattern
 
 # A line that ends in an article, a preposition or a conjunction is a sentence the scraper broke
 # across lines ("a late goal gave the visitors a" / "2-1 lead, which left the hosts"), not a headline.
-_MID_PHRASE_END = regex.compile(
+_MID_PHRASE_END = rxcache.compile(
     r"""(?<!\S)(?:a|an|the|of|to|in|on|at|by|for|from|with|and|or|but|that|which|who|as
         |der|die|das|den|dem|des|ein|eine|einen|und|oder|mit|von|zu|im|für|auf
         |el|la|los|las|un|una|de|del|y|o|en|con|por|para|que

@@ -41,8 +41,7 @@ import functools
 import itertools
 from collections.abc import Iterator
 
-import regex
-
+from .. import rxcache
 from ..model import DROP_LINE, Context, Document, Edit, Line, apply_edits
 from ..patterns import COMMENT_HEADER, RELATED_HEADING
 from .fragments import rejoin_fragments
@@ -62,7 +61,7 @@ NAV_MIN_LINES = 25
 NAV_KEEP = 10
 #: A table's cells are link-like lines too; a head where this share of them are numbers is a table.
 TABLE_NUMBER_SHARE = 0.15
-_NUMBER_CELL = regex.compile(r"\W*[\d.,:%+\-–]+\W*")
+_NUMBER_CELL = rxcache.compile(r"\W*[\d.,:%+\-–]+\W*")
 #: The page tail rule (see drop_page_tail): a paragraph is PARAGRAPH_MIN_LETTERS letters and digits
 #: with a clause end, or PARAGRAPH_LONG_LETTERS whatever the end (letters, not words: the joins
 #: stage, which runs later, changes the words of a glued line, and a second run must read the same);
@@ -84,15 +83,15 @@ COMMENTS_TEXT_SHARE = 5.0
 #: A run is a list the article announces when the line before it, or one of its first
 #: ANNOUNCE_WITHIN lines, ends with a colon ("The tour dates:", "Course:" over a recipe card).
 ANNOUNCE_WITHIN = 5
-_NOT_LETTER = regex.compile(r"[^\p{L}\p{N}]+")
-_NOT_CJK = regex.compile(r"[^\p{Han}\p{Hiragana}\p{Katakana}]+")
+_NOT_LETTER = rxcache.compile(r"[^\p{L}\p{N}]+")
+_NOT_CJK = rxcache.compile(r"[^\p{Han}\p{Hiragana}\p{Katakana}]+")
 CJK_LETTERS = 3
-_CLAUSE_END = regex.compile(r"[.!?…:;。！？：；][\s”\"’»)\]」』]*$")
-_PIECE_START = regex.compile(r"\s*(?:\p{Ll}|[,.;:)])")
-_CODE = regex.compile(r"[=_{}\[\];#<>\\]|\w\(")
-_LIST_ITEM = regex.compile(r"\s*(?:[-–—•*·▪►・]|\d{1,3}[.)]\s)")
+_CLAUSE_END = rxcache.compile(r"[.!?…:;。！？：；][\s”\"’»)\]」』]*$")
+_PIECE_START = rxcache.compile(r"\s*(?:\p{Ll}|[,.;:)])")
+_CODE = rxcache.compile(r"[=_{}\[\];#<>\\]|\w\(")
+_LIST_ITEM = rxcache.compile(r"\s*(?:[-–—•*·▪►・]|\d{1,3}[.)]\s)")
 
-_SENTENCE_END = regex.compile(r"[.!?…][\s”\"’»)\]]*$")  # a space may have come between: "frei. »"
+_SENTENCE_END = rxcache.compile(r"[.!?…][\s”\"’»)\]]*$")  # a space may have come between: "frei. »"
 
 
 def is_prose(text: str) -> bool:

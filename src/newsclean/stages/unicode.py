@@ -18,8 +18,7 @@ import functools
 import unicodedata
 from collections.abc import Iterator
 
-import regex
-
+from .. import rxcache
 from ..model import FIX_UNICODE, Context, Document, Edit
 
 STAGE = "unicode"
@@ -27,7 +26,7 @@ STAGE = "unicode"
 # ftfy only reads lines that could need it. Its encoding repairs act only where its own badness
 # test (ftfy.badness.is_bad) finds mojibake; its other fixes need one of these characters. Curly
 # quotes, dashes and accented letters alone are not a reason: that keeps most lines away from it.
-_SUSPECT = regex.compile(
+_SUSPECT = rxcache.compile(
     r"""(?x)
       &\#?[0-9A-Za-z]{1,24};                     # HTML entity (ftfy's HTML_ENTITY_RE)
     | [\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]         # C0 and C1 controls, terminal escapes
@@ -77,7 +76,7 @@ def _maybe_mojibake():
 
 # Invisible characters that scraped text carries but a reader never needs: zero-width space, word
 # joiner, byte-order mark. ZWJ and ZWNJ are kept: emoji and Indic and Persian spelling need them.
-_INVISIBLE = regex.compile(r"[\u200b\u2060\ufeff]")
+_INVISIBLE = rxcache.compile(r"[\u200b\u2060\ufeff]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -118,7 +117,7 @@ def fix_unicode(doc: Document, ctx: Context) -> Iterator[Edit]:
 # Whitespace that the whitespace stage turns into spaces later and that is never part of mojibake.
 # Not U+00A0 or U+0085: they are bytes of damaged UTF-8 ("Ã\xa0" is "à", "Ï\x85" is "υ").
 # (\x0b and \x1c-\x1f are left too: ftfy removes them as control characters.)
-_OTHER_SPACE = regex.compile(r"[\t\x0c\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+_OTHER_SPACE = rxcache.compile(r"[\t\x0c\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 
 
 @functools.lru_cache(maxsize=65536)

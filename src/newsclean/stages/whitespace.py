@@ -14,8 +14,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-import regex
-
+from .. import rxcache
 from ..model import DROP_LINE, LINE_ENDING, NORMALIZE_SPACE, Context, Document, Edit, apply_edits  # noqa: F401 (doctest)
 
 STAGE = "whitespace"
@@ -24,7 +23,7 @@ STAGE = "whitespace"
 # \s, plus the separators U+001C-U+001F that Python's str.split() also counts as whitespace: so
 # str.split() finds the same spaces (tests/test_stages.py checks every code point), and a line that
 # " ".join(line.split()) leaves as it is has no defect.
-_SPACE_DEFECT = regex.compile(
+_SPACE_DEFECT = rxcache.compile(
     r"""(?x)
       ^[\s\x1c-\x1f]+                  # leading spaces: scraped text has no meaningful indentation
     | [\s\x1c-\x1f]+$                  # trailing spaces
