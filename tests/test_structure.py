@@ -11,6 +11,7 @@ import pytest
 
 import newsclean
 from newsclean.model import replay
+from newsclean.stages import structure
 
 PARAGRAPH = (
     "The city council approved the new budget on Tuesday after a long and heated debate that "
@@ -195,6 +196,16 @@ def test_drops_the_rest_of_a_page_after_the_article():
         " or more short lines starts at line 12; the rest of the page goes (comments, story links, footer)"
     )
     assert all(line in result.text for line in ARTICLE)
+
+
+def test_a_text_longer_than_a_page_keeps_its_end(monkeypatch):
+    # articles put together in one file: the densest is not "the article" of a page, and what
+    # follows it is not its page's tail
+    letters = sum(len("".join(ch for ch in line if ch.isalnum())) for line in ARTICLE)
+    monkeypatch.setattr(structure, "PAGE_MAX_LETTERS", letters - 1)
+    assert [e for e in clean(page()).edits if e.stage == "structure"] == []
+    monkeypatch.setattr(structure, "PAGE_MAX_LETTERS", letters)
+    assert [e.before for e in clean(page()).edits if e.stage == "structure"] == STORIES + FOOTER
 
 
 def test_comments_after_the_run_go_too():

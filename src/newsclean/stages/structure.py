@@ -76,6 +76,11 @@ PAGE_HEAD_LINES = 8
 PAGE_TAIL_LINES = 80
 TAIL_RUN = 5
 TAIL_TEXT_SHARE = 1.0
+#: A text with more running text than this is not one page (the longest page of the dev set has
+#: 85,000 letters of it): articles put together, a book, a dump. The page tail rule leaves it
+#: alone: it would keep the densest stretch of paragraphs and cut the articles after it, and
+#: cutting again until nothing is left to cut would cost time growing with the square of the size.
+PAGE_MAX_LETTERS = 500_000
 #: A comment section: COMMENT_HEADERS headers (COMMENT_HEADER) with comments between them; it goes
 #: unless its running text is more than COMMENTS_TEXT_SHARE times the article's before it.
 COMMENT_HEADERS = 3
@@ -161,6 +166,8 @@ def drop_page_tail(doc: Document, ctx: Context, *, output: bool = False) -> Iter
     container has a headline, a byline, a date), or PAGE_TAIL_LINES after it. See
     :func:`_comment_section` and :func:`_tail_run` for what each cut needs and what they pass over.
 
+    A text with more than PAGE_MAX_LETTERS letters of running text is not a page and keeps its end.
+
     Read, like the navigation rule, on the paragraphs the fragments stage will make, without the
     chrome lines later stages drop, and cut again until nothing is left to cut: a second run,
     which reads the lines before the cut, must find nothing. (Where the other stages still make
@@ -180,6 +187,8 @@ def drop_page_tail(doc: Document, ctx: Context, *, output: bool = False) -> Iter
         # chrome between them ("Twitter" between two pieces of a sentence).
         view = apply_edits(doc, chrome)
         merged = [line for line in apply_edits(view, list(rejoin_fragments(view, ctx))).lines if line.text.strip()]
+    if _running_text(merged) > PAGE_MAX_LETTERS:
+        return
     # Cut until nothing is left to cut, as a second run (which reads the lines before the cut)
     # would: a cut shortens what the guards measure after an earlier candidate.
     end, reason = len(merged), None
