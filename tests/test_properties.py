@@ -303,6 +303,36 @@ def test_punctuation_trigger_hides_no_punctuation_split(token: str):
         assert list(_PUNCT_SPLIT.finditer(token)) == []
 
 
+@property_test
+@given(st.text(alphabet=st.sampled_from([*"aZé9 .,!?", '"', "“", "”", "„", "«", "»"]), max_size=40))
+def test_quote_splits_count_quotes_as_the_plain_definition_does(text: str):
+    """The joins stage finds each quote's place among the line's quotes with a search over their
+    offsets, counted once (a long line has thousands); the answers are those of counting the
+    quotes before each one."""
+    from newsclean.stages.joins import _CLOSE_THEN_LETTER, _LETTER_THEN_OPEN, _guillemet_splits, _quote_splits
+
+    def opens(pos: int) -> bool | None:
+        return None if text.count('"') % 2 else text.count('"', 0, pos) % 2 == 0
+
+    expected = []
+    if any(q in text for q in '"”“„«»'):
+        expected = _guillemet_splits(text)
+        for m in _CLOSE_THEN_LETTER.finditer(text):
+            if not (m.group(1) == '"' and opens(m.start()) is not False):
+                expected.append((m.end(), f'missing space after closing quote "{m.group(1)}"'))
+        if "„" in text:
+            for m in regex.finditer(r"(?<=\p{L}[\p{P}]?)(“)(?=\p{L})", text):
+                if text.count("„", 0, m.start()) > text.count("“", 0, m.start()):
+                    expected.append((m.end(), 'missing space after closing quote "“"'))
+        for m in _LETTER_THEN_OPEN.finditer(text):
+            q, o = m.group(1), opens(m.start())
+            if q == '"' and not (o or (o is None and regex.match(r'[.!?]"\p{Lu}\p{Ll}', text[m.start() - 1 :]))):
+                continue
+            if not (q == "“" and "„" in text):
+                expected.append((m.start(), f'missing space before opening quote "{q}"'))
+    assert _quote_splits(text) == expected
+
+
 # The inputs that break text tools: control characters, combining marks with nothing to combine
 # with, very long tokens, right-to-left text and bidi controls, emoji (with joiners and skin tones).
 HARD_PIECES = st.one_of(

@@ -11,6 +11,7 @@ The rules are built to keep what is fine as it is: ``Zinoviev``, ``Pyongyang``, 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import math
@@ -620,21 +621,23 @@ def _quote_splits(text: str) -> list[tuple[int, str]]:
     if not any(q in text for q in '"”“„«»'):
         return []
     low_open = "„" in text
+    straight = _positions(text, '"')  # counted once: a long line has many quotes
     out = _guillemet_splits(text)
     for m in _CLOSE_THEN_LETTER.finditer(text):
         q = m.group(1)
-        if q == '"' and _straight_quote_opens(text, m.start()) is not False:
+        if q == '"' and _straight_quote_opens(straight, m.start()) is not False:
             continue
         out.append((m.end(), f'missing space after closing quote "{q}"'))
     if low_open:  # „Das ist gut“sagte er: here “ closes
+        lows, highs = _positions(text, "„"), _positions(text, "“")
         for m in regex.finditer(r"(?<=\p{L}[\p{P}]?)(“)(?=\p{L})", text):
-            if text.count("„", 0, m.start()) > text.count("“", 0, m.start()):
+            if bisect.bisect_left(lows, m.start()) > bisect.bisect_left(highs, m.start()):
                 out.append((m.end(), 'missing space after closing quote "“"'))
     for m in _LETTER_THEN_OPEN.finditer(text):
         q = m.group(1)
         # when the line cannot tell, a quote between a full stop and a capital opens the next
         # sentence: 'Roy said."Also we will'
-        opens = _straight_quote_opens(text, m.start())
+        opens = _straight_quote_opens(straight, m.start())
         if q == '"' and not (opens or (opens is None and _SENTENCE_THEN_QUOTE.match(text, m.start() - 1))):
             continue
         if q == "“" and low_open:
@@ -665,16 +668,27 @@ def _guillemet_splits(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _straight_quote_opens(text: str, pos: int) -> bool | None:
-    """Whether the straight quote at ``pos`` opens a quotation; None when the line cannot tell.
+def _positions(text: str, mark: str) -> list[int]:
+    """The offsets of ``mark`` in ``text``, in order."""
+    found = []
+    i = text.find(mark)
+    while i >= 0:
+        found.append(i)
+        i = text.find(mark, i + 1)
+    return found
+
+
+def _straight_quote_opens(quotes: list[int], pos: int) -> bool | None:
+    """Whether the straight quote at ``pos`` opens a quotation, given the offsets of the line's
+    straight ``quotes``; None when the line cannot tell.
 
     Quotes pair up in a line with an even number of them. With an odd number, one is unpaired (a
     quotation running over several paragraphs leaves one open), and counting from the start or
     from the end gives different answers: then we do not know, and keep the text as it is.
     """
-    if text.count('"') % 2:
+    if len(quotes) % 2:
         return None
-    return text.count('"', 0, pos) % 2 == 0
+    return bisect.bisect_left(quotes, pos) % 2 == 0
 
 
 #: How many tokens without splits a segmenter remembers, as many as it caches decisions for.
