@@ -208,6 +208,17 @@ def test_a_text_longer_than_a_page_keeps_its_end(monkeypatch):
     assert [e.before for e in clean(page()).edits if e.stage == "structure"] == STORIES + FOOTER
 
 
+def test_chrome_lines_count_in_the_run():
+    # "View article on single page" and "Share this article" are chrome: the line rules drop them,
+    # and a run does not get shorter for it
+    chrome = ["View article on single page", "Share this article"]
+    result = clean(page(tail=[*chrome, *STORIES[:3], *FOOTER]))
+    assert [e.before for e in result.edits if e.stage == "structure"] == STORIES[:3] + FOOTER
+    assert newsclean.clean(result.text).edits == ()
+    # three short lines alone are no run
+    assert [e for e in clean(page(tail=[*STORIES[:3], *FOOTER])).edits if e.stage == "structure"] == []
+
+
 def test_comments_after_the_run_go_too():
     comments = [
         "Jo Bloggs",

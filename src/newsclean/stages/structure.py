@@ -75,6 +75,9 @@ BLOCK_GAP = 15
 PAGE_HEAD_LINES = 8
 PAGE_TAIL_LINES = 80
 TAIL_RUN = 5
+#: The chrome lines that stand right before a run and inside it count in its length, once
+#: RUN_OWN_LINES of its lines are the page's own.
+RUN_OWN_LINES = 3
 TAIL_TEXT_SHARE = 1.0
 #: A text with more running text than this is not one page (the longest page of the dev set has
 #: 85,000 letters of it): articles put together, a book, a dump. The page tail rule leaves it
@@ -320,8 +323,9 @@ def _article_block(lines: list[Line]) -> tuple[int, int] | None:
 def _tail_run(
     lines: list[Line], begin: int, end: int, article: int, chrome_lines: list[int], stop: int | None
 ) -> int | None:
-    """The index of the first run of TAIL_RUN link-like lines in ``lines[begin:end]`` where the
-    page's tail may start: not a list or table of the article's, followed (before ``end``) by no
+    """The index of the first run of TAIL_RUN link-like lines in ``lines[begin:end]`` (the chrome
+    lines among them and right before them counted, see RUN_OWN_LINES) where the page's tail may
+    start: not a list or table of the article's, followed (before ``end``) by no
     more than TAIL_TEXT_SHARE times the ``article``'s running text, and by a chrome line (a share
     button, a copyright line): without one, the run is more likely the end of the article's own
     list. A line that is neither a paragraph nor link-like (a piece of a sentence) breaks a run:
@@ -334,11 +338,18 @@ def _tail_run(
         while j < end and _run_line(lines[j].text):
             j += 1
         run = [collapse_spaces(line.text) for line in lines[i:j]]
-        if len(run) >= TAIL_RUN and not rest:
+        length = len(run)
+        if length >= RUN_OWN_LINES:
+            # the chrome lines right before the run and inside it are of it: the line rules drop
+            # them ("Share this", "View article on single page"), and a run must not get shorter
+            # because one of its lines is known for chrome
+            after = lines[i - 1].number if i > 0 else 0
+            length += bisect.bisect_right(chrome_lines, lines[j - 1].number) - bisect.bisect_right(chrome_lines, after)
+        if length >= TAIL_RUN and not rest:
             rest = list(itertools.accumulate(reversed([_running_text([line]) for line in lines[begin:end]])))[::-1]
             rest.append(0)
         if (
-            len(run) >= TAIL_RUN
+            length >= TAIL_RUN
             and not _announced(lines, i)
             and not _is_list_or_table(run)
             and rest[i - begin] <= TAIL_TEXT_SHARE * article
