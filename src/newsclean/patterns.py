@@ -248,6 +248,9 @@ BOILERPLATE: tuple[Pattern, ...] = (
           | (?i:previous|next|zurück|weiter|anterior|siguiente|précédent|suivant)\s*[»›>→]
           | (?i:(?:previous|next)\s+(?:article|post|story|page|slide)|(?:vorheriger|nächster)\s+artikel
                |artículo\s+(?:anterior|siguiente)|article\s+(?:précédent|suivant))\b.{0,200}
+          | ←\s*(?i:older|newer)\s+(?i:story|post|entry|posts|entries)
+          | (?i:older|newer)\s+(?i:story|post|entry|posts|entries)\s*→
+          | (?i:prev(?:ious)?\s*next)
         )$""",
         "previous/next navigation",
         (
@@ -256,6 +259,8 @@ BOILERPLATE: tuple[Pattern, ...] = (
             "Next article",
             "« Previous",
             "Weiter »",
+            "←Older Story",
+            "PrevNext",
         ),
         (
             "Next week the council will vote again.",
@@ -275,6 +280,8 @@ BOILERPLATE: tuple[Pattern, ...] = (
           | s[ií]gue(?:nos)?\s+en\s+.+
           | suivez[- ]nous\s+sur\s+.+
           | (?:join|subscribe\s+to)\s+(?:us\s+on|our)\s+(?:whatsapp|telegram|youtube|google\s+news)\b.*
+          | follow\s*@\w+.{0,80}(?:news|updates|headlines)\.?
+          | connect\s+with\s+us\s+on\s+(?:twitter|facebook|linkedin|instagram|google\+?)
         )$""",
         "follow-us prompt",
         (
@@ -283,6 +290,8 @@ BOILERPLATE: tuple[Pattern, ...] = (
             "Folgen Sie uns auf Instagram",
             "Síguenos en Twitter",
             "Suivez-nous sur Facebook",
+            "Follow@nytimesworldfor international breaking news and headlines.",
+            "Connect with us on Twitter",
         ),
         (
             "We follow the rules on the ground, the minister said.",
@@ -316,6 +325,10 @@ BOILERPLATE: tuple[Pattern, ...] = (
           | (?:click|tap)\s+(?:here\s+)?to\s+(?:share|tweet|email|print|comment|subscribe|follow|read\s+more).*
           | (?:artikel\s+)?(?:teilen|drucken|versenden)(?:\s+(?:auf|per)\s+\w+)?
           | compartir(?:\s+en\s+\w+)?|partager(?:\s+sur\s+\w+)?|imprimir|imprimer
+          | share\s+this\s+with\s+(?:your\s+)?(?:friends|a\s+friend) | share\s+this\s+article\s*what\s+is\s+this\??
+          | email\s*this\s*blogthis!?\s*(?:share\s*to\s*(?:twitter|facebook|pinterest)\s*)+
+          | pin\s+it | add\s+to\s+circles?
+          | \W*if\s+you\s+(?:enjoyed|liked)\s+this\s+(?:article|post|story),?\s+(?:please\s+)?share\s+it(?:\s+on)?\s*:?
         )$""",
         "share prompt",
         (
@@ -324,8 +337,12 @@ BOILERPLATE: tuple[Pattern, ...] = (
             "Click to share on Twitter",
             "Artikel teilen",
             "Partager sur Facebook",
+            "Share this with friends",
+            "Email ThisBlogThis!Share to TwitterShare to Facebook",
+            "Pin It",
+            "♥If you enjoyed this article, please share it on:",
         ),
-        ("Share prices fell 3% on Monday.", "Shares of the company rose."),
+        ("Share prices fell 3% on Monday.", "Shares of the company rose.", "Pin it on the wall, she said."),
     ),
     _p(
         "chrome-word",
@@ -344,6 +361,10 @@ BOILERPLATE: tuple[Pattern, ...] = (
           | (?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?advertisement)?
           | (?:advertisement\s+)?(?:scroll|continue)\s+(?:down\s+)?to\s+(?:continue|read)(?:\s+reading)?
           | loading(?:\.\.\.|…)?|cargando(?:\.\.\.|…)?|wird\s+geladen(?:\.\.\.|…)?
+          | (?:advertise\s*\|\s*)?adchoices | view\s+(?:article|story)\s+on\s+(?:a\s+)?single\s+page
+          | skip\s+to\s+next\s+paragraph | see\s+more\s+videos? | also\s+see | like
+          | this\s+video\s+is\s+(?:playable\s+across\s+all\s+supported\s+devices
+              |unavailable\s+in\s+the\s+format\s+required\s+for\s+your\s+device/os)
         )[.:!]?\s*[»›→]?$""",
         "site chrome (a single menu or widget label)",
         (
@@ -354,11 +375,16 @@ BOILERPLATE: tuple[Pattern, ...] = (
             "Anzeige",
             "Lire aussi",
             "Related Articles",
+            "Advertise|AdChoices",
+            "View article on single page",
+            "This video is playable across all supported devices.",
         ),
         (
             "Advertisement revenue fell by a third.",
             "Read more books, the minister urged.",
             "Printing presses ran all night.",
+            "Like many others, she left.",
+            "Also see the note below.",
         ),
     ),
     _p(
@@ -415,6 +441,9 @@ BOILERPLATE: tuple[Pattern, ...] = (
           | (?:your\s+)?(?:e-?mail\s+)?\(?will\s+not\s+be\s+published\)? | website
           | quote | permalink | edit | delete | recommend | view\s+profile
           | kommentieren | antworten | \d*\s*kommentare | responder | \d*\s*comentarios | répondre | \d*\s*commentaires
+          | notify\s+me\s+of\s+(?:follow-?up\s+comments|new\s+(?:posts|comments))(?:\s+(?:via|by)\s+e-?mail)?
+          | post\s+(?:a\s+)?comment | comment: | »?\s*sign\s+in\s+with\s+your\s+[\w!]+\s+id
+          | something\s+to\s+say\?\s*choose\s+one\s+of\s+these\s+options\s+to\s+log\s+in
         )[.:]?$""",
         "comment widget (reply, report, comment count, comment form)",
         (
@@ -428,6 +457,9 @@ BOILERPLATE: tuple[Pattern, ...] = (
             "Name (required)",
             "Click here to cancel reply.",
             "12 Kommentare",
+            "Notify me of followup comments via e-mail",
+            "Post Comment",
+            "» Sign in with your Yahoo! ID",
         ),
         (
             "Comments made by the minister caused outrage.",
