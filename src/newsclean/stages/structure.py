@@ -75,8 +75,8 @@ BLOCK_GAP = 15
 PAGE_HEAD_LINES = 8
 PAGE_TAIL_LINES = 80
 TAIL_RUN = 5
-#: The chrome lines that stand right before a run and inside it count in its length, once
-#: RUN_OWN_LINES of its lines are the page's own.
+#: The chrome lines with a letter that stand right before a run and inside it count in its length,
+#: once RUN_OWN_LINES of its lines are the page's own.
 RUN_OWN_LINES = 3
 TAIL_TEXT_SHARE = 1.0
 #: A text with more running text than this is not one page (the longest page of the dev set has
@@ -92,6 +92,7 @@ COMMENTS_TEXT_SHARE = 5.0
 #: ANNOUNCE_WITHIN lines, ends with a colon ("The tour dates:", "Course:" over a recipe card).
 ANNOUNCE_WITHIN = 5
 _NOT_LETTER = rxcache.compile(r"[^\p{L}\p{N}]+")
+_LETTER = rxcache.compile(r"\p{L}")
 _NOT_CJK = rxcache.compile(r"[^\p{Han}\p{Hiragana}\p{Katakana}]+")
 CJK_LETTERS = 3
 _CLAUSE_END = rxcache.compile(r"[.!?…:;。！？：；][\s”\"’»)\]」』]*$")
@@ -183,6 +184,8 @@ def drop_page_tail(doc: Document, ctx: Context, *, output: bool = False) -> Iter
     # the drops of the captions and boilerplate stages, as they will make them
     chrome = list(drop_matching_lines(doc, STAGE, CHROME))
     chrome_lines = [edit.line for edit in chrome]  # in line order
+    # the chrome lines a tail run counts: a lone mark ("«", "|") is as often a piece of a sentence
+    worded = [edit.line for edit in chrome if _LETTER.search(edit.before)]
     if output:
         merged = content  # the pipeline's output: its chrome is gone and its pieces are joined
     else:
@@ -195,7 +198,10 @@ def drop_page_tail(doc: Document, ctx: Context, *, output: bool = False) -> Iter
     # Cut until nothing is left to cut, as a second run (which reads the lines before the cut)
     # would: a cut shortens what the guards measure after an earlier candidate.
     end, reason = len(merged), None
-    while (cut := _page_cut(merged[:end], chrome_lines, merged[end].number if end < len(merged) else None)) is not None:
+    while True:
+        cut = _page_cut(merged[:end], chrome_lines, worded, merged[end].number if end < len(merged) else None)
+        if cut is None:
+            break
         end, reason = cut
     if reason is None:
         return
@@ -205,7 +211,9 @@ def drop_page_tail(doc: Document, ctx: Context, *, output: bool = False) -> Iter
             yield Edit(STAGE, DROP_LINE, line.number, 0, len(line.text), line.text, "", reason)
 
 
-def _page_cut(lines: list[Line], chrome_lines: list[int], stop: int | None) -> tuple[int, str] | None:
+def _page_cut(
+    lines: list[Line], chrome_lines: list[int], worded: list[int], stop: int | None
+) -> tuple[int, str] | None:
     """Where the page ``lines`` (its content lines, chrome left out; the page's lines from number
     ``stop`` on are already cut) stop being the article, and why; None if they do not, or are not a
     page.
@@ -230,7 +238,7 @@ def _page_cut(lines: list[Line], chrome_lines: list[int], stop: int | None) -> t
             )
             stop = lines[end].number
     article = _running_text(lines[block[0] : block[1] + 1])
-    run = _tail_run(lines, block[1] + 1, end, article, chrome_lines, stop)
+    run = _tail_run(lines, block[1] + 1, end, article, chrome_lines, worded, stop)
     if run is not None:
         end = run
         reason = (
@@ -321,7 +329,13 @@ def _article_block(lines: list[Line]) -> tuple[int, int] | None:
 
 
 def _tail_run(
-    lines: list[Line], begin: int, end: int, article: int, chrome_lines: list[int], stop: int | None
+    lines: list[Line],
+    begin: int,
+    end: int,
+    article: int,
+    chrome_lines: list[int],
+    worded: list[int],
+    stop: int | None,
 ) -> int | None:
     """The index of the first run of TAIL_RUN link-like lines in ``lines[begin:end]`` (the chrome
     lines among them and right before them counted, see RUN_OWN_LINES) where the page's tail may
@@ -329,7 +343,8 @@ def _tail_run(
     more than TAIL_TEXT_SHARE times the ``article``'s running text, and by a chrome line (a share
     button, a copyright line): without one, the run is more likely the end of the article's own
     list. A line that is neither a paragraph nor link-like (a piece of a sentence) breaks a run:
-    the article goes on there. ``chrome_lines``: the numbers of the page's chrome lines, in order;
+    the article goes on there. ``chrome_lines``: the numbers of the page's chrome lines, in order
+    (``worded``: those with a letter, which a run counts);
     ``stop``: the number of the first line already cut."""
     rest: list[int] = []  # the running text from lines[begin + k] to end, summed once when first needed
     i = begin
@@ -344,7 +359,7 @@ def _tail_run(
             # them ("Share this", "View article on single page"), and a run must not get shorter
             # because one of its lines is known for chrome
             after = lines[i - 1].number if i > 0 else 0
-            length += bisect.bisect_right(chrome_lines, lines[j - 1].number) - bisect.bisect_right(chrome_lines, after)
+            length += bisect.bisect_right(worded, lines[j - 1].number) - bisect.bisect_right(worded, after)
         if length >= TAIL_RUN and not rest:
             rest = list(itertools.accumulate(reversed([_running_text([line]) for line in lines[begin:end]])))[::-1]
             rest.append(0)
