@@ -131,7 +131,7 @@ CAPTIONS: tuple[Pattern, ...] = (
 _SOCIAL = r"""(?:
     digg | stumbleupon | delicious | del\.icio\.us | newsvine | reddit | tumblr | google\+? | google\s+plus
   | facebook | twitter | linkedin | pinterest | e-?mail | print | rss | myspace | technorati | fark | mixx
-  | yahoo!?\s+buzz | buzz\s+up!? | whatsapp | xing | share | tweet | flipboard | telegram | pocket | instapaper
+  | yahoo!?\s+buzz | buzz\s+up!? | furl | whatsapp | xing | share | tweet | flipboard | telegram | pocket | instapaper
 )"""
 _SOCIAL_ITEM = rf"(?:(?:post\s+to|digg\s+this|add\s+to|share\s+(?:on|via|to))\s+)?{_SOCIAL}(?:\s+(?:this|it))?!?"
 
@@ -327,7 +327,8 @@ BOILERPLATE: tuple[Pattern, ...] = (
           | compartir(?:\s+en\s+\w+)?|partager(?:\s+sur\s+\w+)?|imprimir|imprimer
           | share\s+this\s+with\s+(?:your\s+)?(?:friends|a\s+friend) | share\s+this\s+article\s*what\s+is\s+this\??
           | email\s*this\s*blogthis!?\s*(?:share\s*to\s*(?:twitter|facebook|pinterest)\s*)+
-          | pin\s+it | add\s+to\s+circles?
+          | pin\s+it | add\s+to\s+circles? | stumble\s+it!? | bookmark\s+(?:to|this)\s*:?
+          | e-?mail\s+(?:this|to\s+a\s+friend)(?:\s+(?:post|article|story|page))?
           | \W*if\s+you\s+(?:enjoyed|liked)\s+this\s+(?:article|post|story),?\s+(?:please\s+)?share\s+it(?:\s+on)?\s*:?
         )$""",
         "share prompt",
@@ -340,6 +341,7 @@ BOILERPLATE: tuple[Pattern, ...] = (
             "Share this with friends",
             "Email ThisBlogThis!Share to TwitterShare to Facebook",
             "Pin It",
+            "Email to a friend",
             "♥If you enjoyed this article, please share it on:",
         ),
         ("Share prices fell 3% on Monday.", "Shares of the company rose.", "Pin it on the wall, she said."),
@@ -363,6 +365,11 @@ BOILERPLATE: tuple[Pattern, ...] = (
           | loading(?:\.\.\.|…)?|cargando(?:\.\.\.|…)?|wird\s+geladen(?:\.\.\.|…)?
           | (?:advertise\s*\|\s*)?adchoices | view\s+(?:article|story)\s+on\s+(?:a\s+)?single\s+page
           | skip\s+to\s+next\s+paragraph | see\s+more\s+videos? | also\s+see | like
+          | (?:click\s+)?(?:photo|image|picture)\s+to\s+enlarge | enlarge\s+(?:photo|image|picture)
+          | [‹«<]\s*back\s+to\s+(?:story|article) | text\s+size | font(?:\s+size)?(?=:)
+          | printer[\s-]friendly(?:\s+(?:version|format|page))? | do\s+you\s+like\s+this\s+(?:story|article|post)\?
+          | what\s+is\s+this\? | posted\s+on\s+this\s+day,\s+other\s+years | be\s+the\s+first\s+to\s+like\s+this
+          | →?\s*more\s+tags(?:\.\.\.|…)? | log\s*in\s*learn\s+more
           | this\s+video\s+is\s+(?:playable\s+across\s+all\s+supported\s+devices
               |unavailable\s+in\s+the\s+format\s+required\s+for\s+your\s+device/os)
         )[.:!]?\s*[»›→]?$""",
@@ -378,6 +385,9 @@ BOILERPLATE: tuple[Pattern, ...] = (
             "Advertise|AdChoices",
             "View article on single page",
             "This video is playable across all supported devices.",
+            "Click photo to enlarge",
+            "Printer friendly version",
+            "Text size:",
         ),
         (
             "Advertisement revenue fell by a third.",
@@ -385,6 +395,8 @@ BOILERPLATE: tuple[Pattern, ...] = (
             "Printing presses ran all night.",
             "Like many others, she left.",
             "Also see the note below.",
+            "Text messages were read out in court.",
+            "Font makers met in Berlin.",
         ),
     ),
     _p(
@@ -437,13 +449,17 @@ BOILERPLATE: tuple[Pattern, ...] = (
           | (?:view|show|read|see|hide|load)\s+(?:all\s+)?(?:\d+\s+)?(?:more\s+)?(?:comments?|replies)
           | leave\s+a\s+(?:reply|comment) | post\s+a\s+comment | add\s+(?:your\s+|a\s+)?comment
           | join\s+the\s+discussion | write\s+a\s+comment | (?:click\s+here\s+to\s+)?cancel\s+reply
-          | (?:your\s+)?(?:name|e-?mail(?:\s+address)?|website|url)\s*(?:\((?:required|optional)\)|\*|:)
+          | (?:your\s+)?(?:name|e-?mail(?:\s+address)?|website|url|password)\s*(?:\((?:required|optional)\)|\*|:\s*\*?)
+          | (?:e-?)?mail\s+\(will\s+not\s+be\s+published\)\s*\(required\)
           | (?:your\s+)?(?:e-?mail\s+)?\(?will\s+not\s+be\s+published\)? | website
           | quote | permalink | edit | delete | recommend | view\s+profile
           | kommentieren | antworten | \d*\s*kommentare | responder | \d*\s*comentarios | répondre | \d*\s*commentaires
           | notify\s+me\s+of\s+(?:follow-?up\s+comments|new\s+(?:posts|comments))(?:\s+(?:via|by)\s+e-?mail)?
           | post\s+(?:a\s+)?comment | comment: | »?\s*sign\s+in\s+with\s+your\s+[\w!]+\s+id
           | something\s+to\s+say\?\s*choose\s+one\s+of\s+these\s+options\s+to\s+log\s+in
+          | there\s+are\s+no\s+comments(?:\s+yet)? | (?:blog\s+)?comments\s+powered\s+by\s*disqus | discuss
+          | e-?mail\s+me\s+a\s+link\s+to\s+these\s+comments | make\s+text\s+area\s+bigger.*characters\s+left
+          | you\s+can\s+use\s+these\s*html\s*tags\s+and\s+attributes:.*
         )[.:]?$""",
         "comment widget (reply, report, comment count, comment form)",
         (
@@ -460,6 +476,9 @@ BOILERPLATE: tuple[Pattern, ...] = (
             "Notify me of followup comments via e-mail",
             "Post Comment",
             "» Sign in with your Yahoo! ID",
+            "Your Name:*",
+            "There are no comments yet.",
+            "blog comments powered byDisqus",
         ),
         (
             "Comments made by the minister caused outrage.",
