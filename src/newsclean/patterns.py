@@ -281,7 +281,7 @@ BOILERPLATE: tuple[Pattern, ...] = (
           | suivez[- ]nous\s+sur\s+.+
           | (?:join|subscribe\s+to)\s+(?:us\s+on|our)\s+(?:whatsapp|telegram|youtube|google\s+news)\b.*
           | follow\s*@\w+.{0,80}(?:news|updates|headlines)\.?
-          | connect\s+with\s+us\s+on\s+(?:twitter|facebook|linkedin|instagram|google\+?)
+          | connect\s+with\s+us\s+on\s+(?:twitter|facebook|linkedin|instagram|google\+?) | follow\s+us:?
         )$""",
         "follow-us prompt",
         (
@@ -307,6 +307,9 @@ BOILERPLATE: tuple[Pattern, ...] = (
           | .{0,60}\bnewsletter\s*(?:abonnieren|bestellen|anmelden)\b.*
           | (?:jetzt\s+)?(?:kostenlos\s+)?(?:registrieren|abonnieren)\s*[.!]?
           | suscr[ií]bete\b.*|abonnez-vous\b.*|inscrivez-vous\b.*
+          | subscribe\s+(?:by|via)\s+rss | get\s+our\s+top\s+stories
+          | please\s+enter\s+(?:a\s+valid|your)\s+e-?mail(?:\s+address)?\.?
+          | please\s+check\s+your\s+inbox\s+for\s+a\s+confirmation\s+e-?mail\.?
         )$""",
         "newsletter or subscription prompt",
         (
@@ -315,6 +318,7 @@ BOILERPLATE: tuple[Pattern, ...] = (
             "Get our free morning briefing in your inbox",
             "Jetzt Newsletter abonnieren",
             "Suscríbete a nuestro boletín",
+            "Please enter a valid email address.",
         ),
         ("Subscribers to the service pay $10 a month.", "He signed up for the army in 1942."),
     ),
@@ -369,7 +373,8 @@ BOILERPLATE: tuple[Pattern, ...] = (
           | [‹«<]\s*back\s+to\s+(?:story|article) | text\s+size | font(?:\s+size)?(?=:)
           | printer[\s-]friendly(?:\s+(?:version|format|page))? | do\s+you\s+like\s+this\s+(?:story|article|post)\?
           | what\s+is\s+this\? | posted\s+on\s+this\s+day,\s+other\s+years | be\s+the\s+first\s+to\s+like\s+this
-          | →?\s*more\s+tags(?:\.\.\.|…)? | log\s*in\s*learn\s+more
+          | →?\s*more\s+tags(?:\.\.\.|…)? | log\s*in\s*learn\s+more | ↑\s*top\s+of\s+(?:page|comments)
+          | don[’']t\s+miss
           | this\s+video\s+is\s+(?:playable\s+across\s+all\s+supported\s+devices
               |unavailable\s+in\s+the\s+format\s+required\s+for\s+your\s+device/os)
         )[.:!]?\s*[»›→]?$""",
@@ -450,7 +455,9 @@ BOILERPLATE: tuple[Pattern, ...] = (
           | leave\s+a\s+(?:reply|comment) | post\s+a\s+comment | add\s+(?:your\s+|a\s+)?comment
           | join\s+the\s+discussion | write\s+a\s+comment | (?:click\s+here\s+to\s+)?cancel\s+reply
           | (?:your\s+)?(?:name|e-?mail(?:\s+address)?|website|url|password)\s*(?:\((?:required|optional)\)|\*|:\s*\*?)
-          | (?:e-?)?mail\s+\(will\s+not\s+be\s+published\)\s*\(required\)
+          | (?:e-?)?mail\s+\((?:hidden|will\s+not\s+be\s+published)\)\s*\(required\)
+          | comments\s+are\s+closed | speak\s+your\s+mind | quote\s*\|\s*report\s+this\s+post
+          | .{0,10}remember\s+me\??\s*(?:yes\s*no)? | (?:one|\d+)\s+bloggers?\s+likes?\s+this
           | (?:your\s+)?(?:e-?mail\s+)?\(?will\s+not\s+be\s+published\)? | website
           | quote | permalink | edit | delete | recommend | view\s+profile
           | kommentieren | antworten | \d*\s*kommentare | responder | \d*\s*comentarios | répondre | \d*\s*commentaires
@@ -478,6 +485,8 @@ BOILERPLATE: tuple[Pattern, ...] = (
             "» Sign in with your Yahoo! ID",
             "Your Name:*",
             "There are no comments yet.",
+            "Comments are closed.",
+            "Mail (hidden) (required)",
             "blog comments powered byDisqus",
         ),
         (
@@ -512,7 +521,7 @@ BOILERPLATE: tuple[Pattern, ...] = (
         r"""^(?i:
             close | home | more | headlines | reprints | share: | like\s+this: | sponsored\s+links
           | continue\s+reading\s+the\s+(?:main|full)\s+story | story\s+continues
-          | search | log\s*in | sign\s+in | sign\s+up
+          | search:? | log\s*in | sign\s+in | sign\s+up
           | subscribe | newsletter | startseite | suche | inicio | buscar | accueil | rechercher
         )$""",
         "site menu or widget word",
