@@ -59,6 +59,17 @@ def test_a_pyproject_without_the_table_is_passed_over(project: Path):
     assert cleaned(project).endswith("\nAdvertisement\n")
 
 
+def test_another_tools_broken_pyproject_is_not_ours(project: Path):
+    # without the word "newsclean" it cannot configure us: it is not even parsed
+    (project / "news" / "pyproject.toml").write_text("[tool.ruff\nline-length = \n")
+    configure(project / "pyproject.toml", '[tool.newsclean]\nskip = ["boilerplate"]\n')
+    assert cleaned(project).endswith("\nAdvertisement\n")
+    # with it, a mistake is reported
+    (project / "news" / "pyproject.toml").write_text("[tool.newsclean\nskip = \n")
+    done = run(project / "news" / "2024" / "talks.txt", cwd=project)
+    assert done.returncode == 2 and "not valid TOML" in done.stderr
+
+
 def test_newsclean_toml_wins_in_its_folder_and_the_nearest_file_wins(project: Path):
     configure(project / "pyproject.toml", '[tool.newsclean]\nskip = ["boilerplate"]\n')
     configure(project / "newsclean.toml", 'skip = ["captions"]\n')
