@@ -65,7 +65,13 @@ DETECT_MIN_SHARE = 0.12
 
 @functools.cache
 def _stopwords() -> dict[str, dict[str, float]]:
-    data = resources.files("newsclean").joinpath("data/stopwords.json").read_text(encoding="utf-8")
+    # read beside this module where it is a file (importlib.resources costs a few ms at start);
+    # through importlib.resources from a zip
+    path = Path(__file__).with_name("data") / "stopwords.json"
+    if path.is_file():
+        data = path.read_text(encoding="utf-8")
+    else:  # pragma: no cover - an install from a zip
+        data = resources.files("newsclean").joinpath("data/stopwords.json").read_text(encoding="utf-8")
     return json.loads(data)["languages"]
 
 
