@@ -372,7 +372,7 @@ BOILERPLATE: tuple[Pattern, ...] = (
           | (?:click\s+)?(?:photo|image|picture)\s+to\s+enlarge | enlarge\s+(?:photo|image|picture)
           | [‹«<]\s*back\s+to\s+(?:story|article) | text\s+size | font(?:\s+size)?(?=:)
           | printer[\s-]friendly(?:\s+(?:version|format|page))? | do\s+you\s+like\s+this\s+(?:story|article|post)\?
-          | what\s+is\s+this\? | posted\s+on\s+this\s+day,\s+other\s+years | be\s+the\s+first\s+to\s+like\s+this
+          | posted\s+on\s+this\s+day,\s+other\s+years | be\s+the\s+first\s+to\s+like\s+this
           | →?\s*more\s+tags(?:\.\.\.|…)? | log\s*in\s*learn\s+more | ↑\s*top\s+of\s+(?:page|comments)
           | don[’']t\s+miss
           | this\s+video\s+is\s+(?:playable\s+across\s+all\s+supported\s+devices
@@ -402,6 +402,7 @@ BOILERPLATE: tuple[Pattern, ...] = (
             "Also see the note below.",
             "Text messages were read out in court.",
             "Font makers met in Berlin.",
+            "What is this?",
         ),
     ),
     _p(
