@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from newsclean import rxcache
+from newsclean import cachefiles, rxcache
 
 from .command import run
 
@@ -47,6 +47,13 @@ def cache_file(cache: Path) -> Path:
     return path
 
 
+def programs_in(path: Path) -> dict:
+    """The programs the cache file at ``path`` holds (it must check out)."""
+    payload = cachefiles.read_checked(path, rxcache.CACHE_MAGIC)
+    assert payload is not None
+    return marshal.loads(payload)
+
+
 def test_second_start_parses_no_pattern(tmp_path):
     first = start(tmp_path)
     assert first > 50  # every pattern of the package, parsed once
@@ -56,8 +63,7 @@ def test_second_start_parses_no_pattern(tmp_path):
 
 def test_cached_programs_build_the_patterns_regex_compiles(tmp_path):
     start(tmp_path)
-    payload = cache_file(tmp_path).read_bytes()[len(rxcache.CACHE_MAGIC) + 4 :]
-    programs = marshal.loads(payload)
+    programs = programs_in(cache_file(tmp_path))
     assert len(programs) > 50
     # regex's programs are not byte-identical from one process to the next (it orders some sets
     # as it meets them), so they are compared on what they find: every fixture article's text
@@ -75,18 +81,17 @@ def test_cached_programs_build_the_patterns_regex_compiles(tmp_path):
 def test_damaged_file_is_compiled_anew_and_replaced(tmp_path, damage):
     start(tmp_path)
     path = cache_file(tmp_path)
-    data = bytearray(path.read_bytes())
-    if damage == "flip":
-        data[len(data) // 2] ^= 0xFF
-    elif damage == "truncate":
-        del data[len(data) // 2 :]
-    else:  # a program that names another pattern, behind a right CRC
-        programs = marshal.loads(bytes(data[len(rxcache.CACHE_MAGIC) + 4 :]))
-        key = next(iter(programs))
-        programs[key] = regex.compile("x")._pickled_data
-        payload = marshal.dumps(programs)
-        data = bytearray(rxcache.CACHE_MAGIC + __import__("zlib").crc32(payload).to_bytes(4, "big") + payload)
-    path.write_bytes(bytes(data))
+    if damage == "foreign":  # a program that names another pattern, behind a right CRC
+        programs = programs_in(path)
+        programs[next(iter(programs))] = regex.compile("x")._pickled_data
+        cachefiles.write_checked(path, rxcache.CACHE_MAGIC, marshal.dumps(programs))
+    else:
+        data = bytearray(path.read_bytes())
+        if damage == "flip":
+            data[len(data) // 2] ^= 0xFF
+        else:
+            del data[len(data) // 2 :]
+        path.write_bytes(bytes(data))
     assert start(tmp_path) >= 1
     assert start(tmp_path) == 0  # the file was written whole again
 
@@ -118,7 +123,7 @@ def test_users_patterns_are_not_cached(tmp_path, monkeypatch):
     article.write_text("Seoul said on Friday it would act.\nAdvertisement Qxqzy9\n")
     done = run(article, "--boilerplate", r"Advertisement Qxqzy\d")
     assert done.returncode == 0 and "Qxqzy9" not in done.stdout
-    programs = marshal.loads(cache_file(tmp_path).read_bytes()[len(rxcache.CACHE_MAGIC) + 4 :])
+    programs = programs_in(cache_file(tmp_path))
     assert not any("Qxqzy" in pattern for pattern, _, _ in programs)
 
 
@@ -130,5 +135,5 @@ def test_many_patterns_keep_only_the_used_ones(tmp_path, monkeypatch):
     monkeypatch.setattr(rxcache, "MAX_PATTERNS", 3)
     rxcache.compile(r"new\d+")
     rxcache._write()
-    programs = marshal.loads(rxcache.cache_path().read_bytes()[len(rxcache.CACHE_MAGIC) + 4 :])
+    programs = programs_in(rxcache.cache_path())
     assert [pattern for pattern, _, _ in programs] == [r"new\d+"]
