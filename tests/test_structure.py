@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 import newsclean
-from newsclean.model import replay
+from newsclean.model import Line, replay
 from newsclean.stages import structure
 
 PARAGRAPH = (
@@ -206,6 +206,80 @@ def test_a_text_longer_than_a_page_keeps_its_end(monkeypatch):
     assert [e for e in clean(page()).edits if e.stage == "structure"] == []
     monkeypatch.setattr(structure, "PAGE_MAX_LETTERS", letters)
     assert [e.before for e in clean(page()).edits if e.stage == "structure"] == STORIES + FOOTER
+
+
+# Two long articles, the first the longer, for the page tail rule's guard against cutting the second
+FERRY = [
+    *ARTICLE,
+    "The ferry carries about nine hundred passengers on a summer weekday and fewer than two hundred in the "
+    "winter months, when the crossing is often cancelled because of storms. The council had argued that the "
+    "losses of the service, which reached half a million euros last year, could no longer be carried by a "
+    "town of twelve thousand people without cutting the budget of the schools and the library.",
+    "Shopkeepers on the island side of the bay said that closing the service would have cut them off from "
+    "most of their customers, and several of them spoke at the meeting. One of them, who has sold fish at "
+    "the harbour for thirty years, said the ferry was the reason her family had stayed on the island at all, "
+    "and that her children would leave if the only way to the mainland was the long road around the bay.",
+    "The vote was twenty-one to four. The four councillors who voted against keeping the ferry said they "
+    "were not against the service itself, but against paying for it from the town budget alone, and they "
+    "asked the regional government to share the cost, as it already does for the bus routes that link the "
+    "villages in the hills to the hospital and to the railway station in the valley below the town.",
+    "The council will now look for a company to run the ferry from next spring, when the contract with the "
+    "present operator ends. Three companies have said they are interested, among them the one that runs the "
+    "ferries between the islands further north, and the mayor said a choice would be made by the autumn.",
+    "Until then the timetable stays as it is: six crossings a day in the summer and four in the winter, the "
+    "first at seven in the morning and the last at eight in the evening, with an extra crossing on market days "
+    "and during the harbour festival in August, when the town expects more than twenty thousand visitors.",
+]
+SECOND_ARTICLE = [
+    "Bus fares in Eastbridge will rise by ten percent in May, the transport authority announced on Friday, the "
+    "first increase since the company that runs the routes was bought by the region four years ago. The "
+    "authority said costs had risen faster than its income in every one of those years, mostly because of the "
+    "price of fuel and the wages of the drivers, which were raised after a strike two winters ago.",
+    "The money will pay for twelve new electric buses, which are due to arrive in the autumn, and for longer "
+    "evening services on the three routes that serve the hospital and the college. The authority said that "
+    "the new buses would also be quieter and cheaper to run, and that the savings would go towards keeping "
+    "the price of a single ticket below two euros for at least the next three years, whatever fuel costs.",
+    "Passenger groups called the rise unfair to the people who depend on the buses most, and asked the "
+    "council to keep the cheaper weekly ticket for pensioners, students and anyone out of work. A petition "
+    "against the rise has collected two thousand signatures in a week, and its organisers said they would "
+    "hand it to the authority's board at its next meeting, which is open to the public, in the town hall.",
+    "A spokeswoman for the authority said the weekly ticket would stay at its current price until the end of "
+    "the summer, and that a review of all the reduced fares would be published before the new routes open. "
+    "She said the board would read the petition, and that the authority had no plan to cut any of the routes "
+    "that the town's older people and students depend on, in the hills or in the valley below the town.",
+    "The new fares will be shown at every stop and on the authority's website from the middle of April, and "
+    "drivers will still sell tickets on the buses, although the authority hopes that most passengers will "
+    "soon pay with their phones or their bank cards, which it says will make the journeys quicker for all.",
+]
+
+
+def test_a_run_followed_by_another_article_is_not_the_tail():
+    # articles put together in one file: the first one's story links and share buttons, then the
+    # second one's headline and byline, more lines than stand between two paragraphs of one article
+    more = ["Ferry timetable for the summer", "Harbour festival returns", "Lifeboat crew rescues two", "Weather"]
+    more += ["New lights for the pier", "Sports", "Opinion"]
+    between = [*STORIES, *FOOTER, *more, "Bus fares to rise in May", "By Tom Hale", "June 4, 2024", "Transport"]
+    assert len(between) - len(FOOTER) > structure.BLOCK_GAP  # the footer is chrome: it does not count
+    result = clean(page(article=FERRY, tail=[*between, *SECOND_ARTICLE, *STORIES, *FOOTER]))
+    assert all(line in result.text for line in FERRY + SECOND_ARTICLE)
+    # the second article's tail still goes
+    assert [e.before for e in result.edits if e.stage == "structure"] == STORIES + FOOTER
+
+
+def test_another_article_is_paragraphs_in_a_row():
+    # a page's story links with their summaries, or comments under their headers, have one
+    # paragraph at a time between short lines: they are the tail, not another article
+    def lines(texts):
+        return [Line(n, text) for n, text in enumerate(texts, 1)]
+
+    in_a_row = lines(["Most read", *SECOND_ARTICLE, "Share this article"])
+    assert structure._another_article(in_a_row, 0, len(in_a_row))
+    summaries = lines([line for pair in zip(STORIES, SECOND_ARTICLE) for line in pair])
+    assert not structure._another_article(summaries, 0, len(summaries))
+    headers = lines([line for pair in zip(["June 4, 2024 at 9:12 am"] * 4, SECOND_ARTICLE) for line in pair])
+    assert not structure._another_article(headers, 0, len(headers))
+    # and a short one is not an article
+    assert not structure._another_article(in_a_row[:3], 0, 3)
 
 
 def test_chrome_lines_count_in_the_run():

@@ -79,6 +79,11 @@ TAIL_RUN = 5
 #: once RUN_OWN_LINES of its lines are the page's own.
 RUN_OWN_LINES = 3
 TAIL_TEXT_SHARE = 1.0
+#: Nor does a run start the tail when another article follows it: ARTICLE_PARAGRAPHS paragraphs in
+#: a row with ARTICLE_LETTERS letters (a roundup's next story, articles put together in one file).
+#: A page's tail has story summaries and comments, one paragraph between short lines.
+ARTICLE_PARAGRAPHS = 3
+ARTICLE_LETTERS = 1500
 #: A text with more running text than this is not one page (the longest page of the dev set has
 #: 85,000 letters of it): articles put together, a book, a dump. The page tail rule leaves it
 #: alone: it would keep the densest stretch of paragraphs and cut the articles after it, and
@@ -339,13 +344,13 @@ def _tail_run(
 ) -> int | None:
     """The index of the first run of TAIL_RUN link-like lines in ``lines[begin:end]`` (the chrome
     lines among them and right before them counted, see RUN_OWN_LINES) where the page's tail may
-    start: not a list or table of the article's, followed (before ``end``) by no
-    more than TAIL_TEXT_SHARE times the ``article``'s running text, and by a chrome line (a share
-    button, a copyright line): without one, the run is more likely the end of the article's own
-    list. A line that is neither a paragraph nor link-like (a piece of a sentence) breaks a run:
-    the article goes on there. ``chrome_lines``: the numbers of the page's chrome lines, in order
-    (``worded``: those with a letter, which a run counts);
-    ``stop``: the number of the first line already cut."""
+    start: not a list or table of the article's, followed (before ``end``) by no more than
+    TAIL_TEXT_SHARE times the ``article``'s running text, by a chrome line (a share button, a
+    copyright line): without one, the run is more likely the end of the article's own list, and
+    by no other article (see :func:`_another_article`). A line that is neither a paragraph nor
+    link-like (a piece of a sentence) breaks a run: the article goes on there. ``chrome_lines``:
+    the numbers of the page's chrome lines, in order (``worded``: those with a letter, which a run
+    counts); ``stop``: the number of the first line already cut."""
     rest: list[int] = []  # the running text from lines[begin + k] to end, summed once when first needed
     i = begin
     while i < end:
@@ -369,10 +374,30 @@ def _tail_run(
             and not _is_list_or_table(run)
             and rest[i - begin] <= TAIL_TEXT_SHARE * article
             and _chrome_between(chrome_lines, lines[i].number, stop)
+            and not _another_article(lines, j, end)
         ):
             return i
         i = j + 1
     return None
+
+
+def _another_article(lines: list[Line], begin: int, end: int) -> bool:
+    """True if ``lines[begin:end]`` hold ARTICLE_PARAGRAPHS paragraphs in a row with ARTICLE_LETTERS
+    letters of running text or more: another article, not the page's tail, whose story summaries
+    and comments stand one paragraph at a time between short lines (headlines, comment headers).
+
+    Without it, text made of articles put together lost every article after the densest stretch
+    of them and a run of short lines (the next headline, its byline, share buttons)."""
+    count = letters = 0
+    for i in range(begin, end):
+        if not _is_paragraph(lines[i].text):
+            count = letters = 0
+            continue
+        count += 1
+        letters += _letters(lines[i].text)
+        if count >= ARTICLE_PARAGRAPHS and letters >= ARTICLE_LETTERS:
+            return True
+    return False
 
 
 def _chrome_between(chrome_lines: list[int], start: int, stop: int | None) -> bool:
