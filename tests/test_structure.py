@@ -331,6 +331,43 @@ def test_keeps_what_may_be_the_article_after_its_last_paragraph(text: str):
     assert [e.before for e in result.edits] == []
 
 
+# A container (a headline, a byline, a date, then the article) that ends with its widgets: a
+# longer run than a page needs, and chrome from there on.
+
+CONTAINER_HEAD = HEAD[:3]
+WIDGETS = [*STORIES, "Weather"]  # six short lines
+
+
+def test_drops_a_containers_widgets_after_its_last_paragraph():
+    result = clean(page(head=CONTAINER_HEAD, tail=["Print", "Email", *WIDGETS, *FOOTER]))
+    drops = [e for e in result.edits if e.stage == "structure"]
+    assert [e.before for e in drops] == WIDGETS + FOOTER
+    assert drops[0].reason == (
+        "after the article's last paragraph (line 6): a run of 6 short lines starts at line 9, with 2"
+        " chrome lines from there on; the rest goes (tags, share buttons, story links)"
+    )
+    assert all(line in result.text for line in CONTAINER_HEAD + ARTICLE)
+
+
+CONTAINER_KEEPS = {
+    "a-short-run": page(head=CONTAINER_HEAD, tail=[*WIDGETS[1:], *FOOTER]),
+    "one-chrome-line": page(head=CONTAINER_HEAD, tail=[*WIDGETS, FOOTER[1]]),
+    # a paragraph after the run: the run is the article's
+    "a-paragraph-after-the-run": page(head=CONTAINER_HEAD, tail=[*WIDGETS, CLOSING.strip(), *FOOTER]),
+    "an-announced-list": page(
+        head=CONTAINER_HEAD, article=[*ARTICLE[:-1], ARTICLE[-1][:-1] + " at these stops:"], tail=WIDGETS + FOOTER
+    ),
+    "a-table": page(
+        head=CONTAINER_HEAD, tail=[cell for n in range(1, 5) for cell in (f"Stop {n}", f"{n * 7}")] + FOOTER
+    ),
+}
+
+
+@pytest.mark.parametrize("text", CONTAINER_KEEPS.values(), ids=CONTAINER_KEEPS.keys())
+def test_keeps_what_may_be_the_containers_article(text: str):
+    assert [e.before for e in clean(text, only=["structure"]).edits] == []
+
+
 # A comment section: a series of comment headers with a comment between each two.
 
 COMMENTS = [

@@ -3,7 +3,9 @@ follows a "Related stories" heading.
 
 A whole page (a ``<body>``'s text) has menus before the article and comments, story links and a
 footer after it: :func:`drop_navigation` and :func:`drop_page_tail` drop them, from where the
-article's paragraphs stand.
+article's paragraphs stand. A container (the element that holds the article) may end with its
+widgets (tags, share buttons, story links): :func:`drop_page_tail` drops those too, on stricter
+evidence.
 
 A rule on one line cannot tell a related-story headline from a subheading: both are a few words
 without a full stop. Their context can. A container often ends (or pauses) with a widget such as::
@@ -84,6 +86,10 @@ TAIL_TEXT_SHARE = 1.0
 #: A page's tail has story summaries and comments, one paragraph between short lines.
 ARTICLE_PARAGRAPHS = 3
 ARTICLE_LETTERS = 1500
+#: A container's widgets after its last paragraph (see _container_tail): a run of CONTAINER_RUN
+#: short lines, and CONTAINER_CHROME chrome lines from its start on.
+CONTAINER_RUN = 6
+CONTAINER_CHROME = 2
 #: A text with more running text than this is not one page (the longest page of the dev set has
 #: 85,000 letters of it): articles put together, a book, a dump. The page tail rule leaves it
 #: alone: it would keep the densest stretch of paragraphs and cut the articles after it, and
@@ -174,6 +180,7 @@ def drop_page_tail(doc: Document, ctx: Context, *, output: bool = False) -> Iter
     the article: it acts only when at least PAGE_HEAD_LINES lines stand before that stretch (a
     container has a headline, a byline, a date), or PAGE_TAIL_LINES after it. See
     :func:`_comment_section` and :func:`_tail_run` for what each cut needs and what they pass over.
+    In a container, only its widgets after the last paragraph go (see :func:`_container_tail`).
 
     A text with more than PAGE_MAX_LETTERS letters of running text is not a page and keeps its end.
 
@@ -228,8 +235,10 @@ def _page_cut(
     is not clear and the comments stay.
     """
     block = _article_block(lines)
-    if block is None or (block[0] < PAGE_HEAD_LINES and len(lines) - block[1] - 1 < PAGE_TAIL_LINES):
+    if block is None:
         return None
+    if block[0] < PAGE_HEAD_LINES and len(lines) - block[1] - 1 < PAGE_TAIL_LINES:
+        return _container_tail(lines, block, chrome_lines, stop)
     end, reason = len(lines), None
     comments = _comment_section(lines, block)
     if comments is not None:
@@ -252,6 +261,38 @@ def _page_cut(
             f" {lines[run].number}; the rest of the page goes (comments, story links, footer)"
         )
     return None if reason is None else (end, reason)
+
+
+def _container_tail(
+    lines: list[Line], block: tuple[int, int], chrome_lines: list[int], stop: int | None
+) -> tuple[int, str] | None:
+    """Where a container's widgets start after its last paragraph, and why; None if they do not.
+
+    A container (the element that holds the article) often ends with its tags, share and print
+    buttons, a rating widget and a list of related stories. Without a page around it, the page
+    tail rule's guards cannot tell those from the article's own list, so this asks for more: a run
+    of CONTAINER_RUN short lines after the last paragraph of all, with CONTAINER_CHROME chrome lines
+    from its start on (a share button, "Print", a copyright line), not a list or table of the
+    article's and not announced by it ("The tour dates:").
+    """
+    # the last paragraph of all: the article's stretch may end before a story's summary
+    i = 1 + next((k for k in range(len(lines) - 1, block[1], -1) if _is_paragraph(lines[k].text)), block[1])
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _run_line(lines[j].text):
+            j += 1
+        run = [collapse_spaces(line.text) for line in lines[i:j]]
+        if len(run) >= CONTAINER_RUN and not _announced(lines, i) and not _is_list_or_table(run):
+            first = bisect.bisect_left(chrome_lines, lines[i].number)
+            chrome = (len(chrome_lines) if stop is None else bisect.bisect_left(chrome_lines, stop)) - first
+            if chrome >= CONTAINER_CHROME:
+                return i, (
+                    f"after the article's last paragraph (line {lines[block[1]].number}): a run of"
+                    f" {len(run)} short lines starts at line {lines[i].number}, with {chrome} chrome lines"
+                    " from there on; the rest goes (tags, share buttons, story links)"
+                )
+        i = j + 1
+    return None
 
 
 def _comment_section(lines: list[Line], block: tuple[int, int]) -> tuple[int, int] | None:
