@@ -188,7 +188,7 @@ COMMENT_HEADER = _p(
 RELATED_HEADING = _p(
     "related-heading",
     r"""^(?i:
-        related(?:\s+(?:articles?|stories|posts|content|coverage|news|links|reading|items|videos?|topics))?
+        related(?:\s+(?:articles?|stories|posts?|content|coverage|news|links|reading|items|videos?|topics))?
       | related\s+(?:articles?|stories|posts|content|coverage|links)\s+(?:also\s+tagged|from\s*[^!?]{1,40}:)
       | explore\s+related\s+(?:content|topics|stories|articles)
       | other\s+news(?:\s+in\s+[^.!?,;]{1,30})?
@@ -268,6 +268,18 @@ BOILERPLATE: tuple[Pattern, ...] = (
             "NEXTera Energy shares fell.",
             "NEXT month the company will report its earnings.",
         ),
+    ),
+    _p(
+        "back-link",
+        r"""^(?=.{0,80}$)\[?\s*(?i:
+            (?:back|return)\s+to\s+(?:the\s+)?
+              (?:index|home(?:\s*page)?|main\s+page|[^!?\[\]]{1,40}?(?:home\s*page|homepage|index|front\s+page))
+            \s*\]?\s*[»›]?
+          | (?:back|return)\s+to\s+[^.!?]{1,40}?\s*[»›]
+        )$""",
+        "link back to the site's pages",
+        ("Back to index", "Back to The Blaze »", "[Back To TMCnet.com's Homepage]", "Return to the front page"),
+        ("Back to the drawing board, the council said.", "Back to school", "Return to sender"),
     ),
     _p(
         "follow-prompt",
@@ -456,7 +468,9 @@ BOILERPLATE: tuple[Pattern, ...] = (
           | leave\s+a\s+(?:reply|comment) | post\s+a\s+comment | add\s+(?:your\s+|a\s+)?comment
           | join\s+the\s+discussion | write\s+a\s+comment | (?:click\s+here\s+to\s+)?cancel\s+reply
           | (?:your\s+)?(?:name|e-?mail(?:\s+address)?|website|url|password)\s*(?:\((?:required|optional)\)|\*|:\s*\*?)
-          | (?:e-?)?mail\s+\((?:hidden|will\s+not\s+be\s+published)\)\s*\(required\)
+          | (?:e-?)?mail\s*\((?:hidden|will\s+not\s+be\s+(?:published|shared|displayed))\)\s*\(required\)
+          | (?:e-?)?mail\s*\(required,?\s+but\s+(?:never\s+shown|will\s+not\s+be\s+(?:published|displayed))\)
+          | leave\s+a\s+response | please\s+use\s+your\s+real\s+name\.?(?:\s+[^!?]{0,60})?
           | comments\s+are\s+closed | speak\s+your\s+mind | quote\s*\|\s*report\s+this\s+post
           | .{0,10}remember\s+me\??\s*(?:yes\s*no)? | (?:one|\d+)\s+bloggers?\s+likes?\s+this
           | (?:your\s+)?(?:e-?mail\s+)?\(?will\s+not\s+be\s+published\)? | website
@@ -499,11 +513,30 @@ BOILERPLATE: tuple[Pattern, ...] = (
     ),
     _p(
         "tag-line",
-        r"""^(?i:tags?|topics?|filed\s+under|posted\s+in|categories|labels|schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter
-              |themen|etiquetas|temas|mots-cl(?:é|e)s)\s*:\s*.{0,200}$""",
+        r"""^(?i:tags?|topics?|related\s+topics?|filed\s+under|posted\s+(?:in|under)|categor(?:y|ies)
+              |categori[sz]ed\s+(?:under|in)|tagged(?:\s+(?:as|with|under|in))?|keywords?|labels|news\s+source
+              |schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter|themen|kategorien?|etiquetas|temas|categorías?|catégories?
+              |mots-cl(?:é|e)s)\s*:\s*.{0,200}$
+          | ^(?i:companies|people|organi[sz]ations|places)\s*:$""",
         "tag or category list",
-        ("Tags: Comic Con, Geeks", "Filed Under: Civil Liberties, Elections", "Topics:", "Schlagwörter: Berlin, Wahl"),
-        ("Tags are sold at the front desk.", "Topics of the talks included trade."),
+        (
+            "Tags: Comic Con, Geeks",
+            "Filed Under: Civil Liberties, Elections",
+            "Topics:",
+            "Schlagwörter: Berlin, Wahl",
+            "Related Topics: Financial Reform",
+            "Category: Sedan, Recalls, Safety",
+            "Categorized under: Biochemistry, Biology, Cancer, Science.",
+            "Tagged as: Programming",
+            "News Source: General Motors, Autos.ca",
+            "People:",
+        ),
+        (
+            "Tags are sold at the front desk.",
+            "Topics of the talks included trade.",
+            "People: they are what makes a town.",
+            "Category five storms are rare.",
+        ),
     ),
     _p(
         "gallery-nav",
