@@ -343,7 +343,7 @@ def test_drops_a_containers_widgets_after_its_last_paragraph():
     drops = [e for e in result.edits if e.stage == "structure"]
     assert [e.before for e in drops] == WIDGETS + FOOTER
     assert drops[0].reason == (
-        "after the article's last paragraph (line 6): a run of 6 short lines starts at line 9, with 2"
+        "after the last paragraph (line 6): a run of 6 short lines starts at line 9, with 2"
         " chrome lines from there on; the rest goes (tags, share buttons, story links)"
     )
     assert all(line in result.text for line in CONTAINER_HEAD + ARTICLE)

@@ -276,7 +276,8 @@ def _container_tail(
     article's and not announced by it ("The tour dates:").
     """
     # the last paragraph of all: the article's stretch may end before a story's summary
-    i = 1 + next((k for k in range(len(lines) - 1, block[1], -1) if _is_paragraph(lines[k].text)), block[1])
+    last = next((k for k in range(len(lines) - 1, block[1], -1) if _is_paragraph(lines[k].text)), block[1])
+    i = last + 1
     while i < len(lines):
         j = i
         while j < len(lines) and _run_line(lines[j].text):
@@ -287,7 +288,7 @@ def _container_tail(
             chrome = (len(chrome_lines) if stop is None else bisect.bisect_left(chrome_lines, stop)) - first
             if chrome >= CONTAINER_CHROME:
                 return i, (
-                    f"after the article's last paragraph (line {lines[block[1]].number}): a run of"
+                    f"after the last paragraph (line {lines[last].number}): a run of"
                     f" {len(run)} short lines starts at line {lines[i].number}, with {chrome} chrome lines"
                     " from there on; the rest goes (tags, share buttons, story links)"
                 )
