@@ -277,22 +277,15 @@ def _container_tail(
     """
     # the last paragraph of all: the article's stretch may end before a story's summary
     last = next((k for k in range(len(lines) - 1, block[1], -1) if _is_paragraph(lines[k].text)), block[1])
-    i = last + 1
-    while i < len(lines):
-        j = i
-        while j < len(lines) and _run_line(lines[j].text):
-            j += 1
-        run = [collapse_spaces(line.text) for line in lines[i:j]]
+    for i, _, run in _runs(lines, last + 1, len(lines)):
         if len(run) >= CONTAINER_RUN and not _announced(lines, i) and not _is_list_or_table(run):
-            first = bisect.bisect_left(chrome_lines, lines[i].number)
-            chrome = (len(chrome_lines) if stop is None else bisect.bisect_left(chrome_lines, stop)) - first
+            chrome = _chrome_count(chrome_lines, lines[i].number, stop)
             if chrome >= CONTAINER_CHROME:
                 return i, (
                     f"after the last paragraph (line {lines[last].number}): a run of"
                     f" {len(run)} short lines starts at line {lines[i].number}, with {chrome} chrome lines"
                     " from there on; the rest goes (tags, share buttons, story links)"
                 )
-        i = j + 1
     return None
 
 
@@ -394,12 +387,7 @@ def _tail_run(
     the numbers of the page's chrome lines, in order (``worded``: those with a letter, which a run
     counts); ``stop``: the number of the first line already cut."""
     rest: list[int] = []  # the running text from lines[begin + k] to end, summed once when first needed
-    i = begin
-    while i < end:
-        j = i
-        while j < end and _run_line(lines[j].text):
-            j += 1
-        run = [collapse_spaces(line.text) for line in lines[i:j]]
+    for i, j, run in _runs(lines, begin, end):
         length = len(run)
         if length >= RUN_OWN_LINES:
             # the chrome lines right before the run and inside it are of it: the line rules drop
@@ -415,12 +403,24 @@ def _tail_run(
             and not _announced(lines, i)
             and not _is_list_or_table(run)
             and rest[i - begin] <= TAIL_TEXT_SHARE * article
-            and _chrome_between(chrome_lines, lines[i].number, stop)
+            and _chrome_count(chrome_lines, lines[i].number, stop) > 0
             and not _another_article(lines, j, end)
         ):
             return i
-        i = j + 1
     return None
+
+
+def _runs(lines: list[Line], begin: int, end: int) -> Iterator[tuple[int, int, list[str]]]:
+    """The runs of tail-run lines (see :func:`_run_line`) in ``lines[begin:end]``, in order: the
+    index of the first line, the index after the last, and their texts, spaces collapsed."""
+    i = begin
+    while i < end:
+        j = i
+        while j < end and _run_line(lines[j].text):
+            j += 1
+        if j > i:
+            yield i, j, [collapse_spaces(line.text) for line in lines[i:j]]
+        i = j + 1
 
 
 def _another_article(lines: list[Line], begin: int, end: int) -> bool:
@@ -442,10 +442,10 @@ def _another_article(lines: list[Line], begin: int, end: int) -> bool:
     return False
 
 
-def _chrome_between(chrome_lines: list[int], start: int, stop: int | None) -> bool:
-    """True if a chrome line stands from line number ``start`` up to (not with) ``stop``."""
-    k = bisect.bisect_left(chrome_lines, start)
-    return k < len(chrome_lines) and (stop is None or chrome_lines[k] < stop)
+def _chrome_count(chrome_lines: list[int], start: int, stop: int | None) -> int:
+    """How many chrome lines stand from line number ``start`` up to (not with) ``stop``."""
+    end = len(chrome_lines) if stop is None else bisect.bisect_left(chrome_lines, stop)
+    return max(0, end - bisect.bisect_left(chrome_lines, start))
 
 
 def _run_line(text: str) -> bool:
